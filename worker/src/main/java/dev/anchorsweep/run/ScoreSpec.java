@@ -1,0 +1,27 @@
+package dev.anchorsweep.run;
+
+import dev.anchorsweep.color.Hsv;
+
+/**
+ * How an intervention's selectivity is scored (SCA-SPEC §6): r² of the Pearson correlation between per-colour error
+ * on the 8³ RGB grid and either {@code similarity(colour, concept)^power} or {@code vibrancy^power} (ex-2.7.1).
+ *
+ * @param concept the concept colour for similarity scoring; null when scoring against vibrancy
+ */
+public record ScoreSpec(Hsv concept, double power) {
+
+    public ScoreSpec {
+        if (!(power > 0) || !Double.isFinite(power)) {
+            throw new IllegalArgumentException("score power must be a finite number > 0, but got " + power);
+        }
+    }
+
+    public boolean byVibrancy() {
+        return concept == null;
+    }
+
+    public String canonical() {
+        return (concept == null ? "vibrancy" : "similarity(" + concept.h() + "," + concept.s() + "," + concept.v() + ")")
+                + "^" + power;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.anchorsweep.run;
+
+import dev.anchorsweep.schedule.KeyframeSchedule;
+
+import java.util.List;
+
+/**
+ * The training settings that runs of one pack share (with the architecture): runs whose settings differ here go to
+ * different packs.
+ *
+ * @param steps            training steps (batches); the paper runs 1501 (steps 0..1500)
+ * @param batchSize        colours per batch, drawn uniformly with replacement from the training grid
+ * @param gridSubdivisions the training grid is linspace(0,1,n)³ (paper: 8 → 512 colours)
+ * @param lr               the learning rate schedule (batch i uses lr(i))
+ * @param validateEvery    validation after every this many steps (and at the end)
+ * @param historyEvery     a history row every this many steps (and at validation steps and the last step)
+ * @param snapshotSteps    steps (0 = initial model, {@code steps} = final) at which latents are recorded
+ */
+public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
+                           int historyEvery, List<Integer> snapshotSteps) {
+
+    public TrainingSpec {
+        if (steps < 1) throw new IllegalArgumentException("steps must be ≥ 1, but got " + steps);
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be ≥ 1, but got " + batchSize);
+        if (gridSubdivisions < 2) {
+            throw new IllegalArgumentException("training grid subdivisions must be ≥ 2, but got " + gridSubdivisions);
+        }
+        if (lr.minValue() < 0) throw new IllegalArgumentException("lr must be ≥ 0, but the schedule has " + lr.minValue());
+        if (validateEvery < 1) throw new IllegalArgumentException("validate-every must be ≥ 1, but got " + validateEvery);
+        if (historyEvery < 1) throw new IllegalArgumentException("history-every must be ≥ 1, but got " + historyEvery);
+        snapshotSteps = List.copyOf(snapshotSteps.stream().distinct().sorted().toList());
+        for (int s : snapshotSteps) {
+            if (s < 0 || s > steps) {
+                throw new IllegalArgumentException("snapshot steps must be in 0.." + steps + ", but got " + s);
+            }
+        }
+    }
+
+    public String canonical() {
+        return "steps=" + steps + ",batch=" + batchSize + ",grid=" + gridSubdivisions + ",lr=" + lr
+                + ",validate=" + validateEvery + ",history=" + historyEvery + ",snapshots=" + snapshotSteps;
+    }
+}
