@@ -22,15 +22,29 @@ public final class SelectivityScore {
      * and such a run shows no selective effect.
      */
     public static double score(ColorSet set, double[] errors, Hsv concept, double power) {
+        return correlationSquared(set, errors, c -> Math.pow(HsvSimilarity.similarity(c.toHsv(), concept), power));
+    }
+
+    /**
+     * The score of a concept without a single colour (ex-2.7.1's hue ablation): r² between per-colour error and
+     * {@code vibrancy^power}, vibrancy = s·v. Zero variance gives 0, as for {@link #score}.
+     */
+    public static double scoreByVibrancy(ColorSet set, double[] errors, double power) {
+        return correlationSquared(set, errors, c -> {
+            Hsv hsv = c.toHsv();
+            return Math.pow(hsv.s() * hsv.v(), power);
+        });
+    }
+
+    private static double correlationSquared(ColorSet set, double[] errors,
+                                             java.util.function.ToDoubleFunction<dev.anchorsweep.color.Rgb> predictor) {
         if (errors.length != set.size()) {
             throw new IllegalArgumentException("need one error per colour of '" + set.name() + "' (" + set.size()
                     + "), but got " + errors.length);
         }
-        double[] sims = new double[set.size()];
-        for (int i = 0; i < sims.length; i++) {
-            sims[i] = Math.pow(HsvSimilarity.similarity(set.color(i).toHsv(), concept), power);
-        }
-        double r = Pearson.r(sims, errors);
+        double[] predicted = new double[set.size()];
+        for (int i = 0; i < predicted.length; i++) predicted[i] = predictor.applyAsDouble(set.color(i));
+        double r = Pearson.r(predicted, errors);
         return Double.isNaN(r) ? 0 : r * r;
     }
 }
