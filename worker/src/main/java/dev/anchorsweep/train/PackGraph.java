@@ -4,6 +4,7 @@ import dev.anchorsweep.model.Architecture;
 import dev.anchorsweep.model.DenseLayer;
 import dev.anchorsweep.model.ModelWeights;
 import dev.anchorsweep.regularizer.LatentVariables;
+import dev.anchorsweep.regularizer.TermReduction;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -32,10 +33,9 @@ final class PackGraph {
     static final String WEIGHT = "weight";
     static final String RECON = "recon";
     static final String LOSS = "loss";
-    /** The labelled-mean epsilon of SCA-SPEC §3: Σaᵢℓᵢ / (Σaᵢ + 1e-8). */
-    private static final double LABEL_EPS = 1e-8;
 
     final SameDiff sd;
+    final DataType dataType;
     final Architecture architecture;
     final int packSize;
     final List<TermSlot> slots;
@@ -47,8 +47,9 @@ final class PackGraph {
         QuietSameDiff.install();
     }
 
-    private PackGraph(List<RunSpec> runs) {
+    private PackGraph(List<RunSpec> runs, DataType dataType) {
         this.sd = SameDiff.create();
+        this.dataType = dataType;
         this.architecture = runs.get(0).architecture();
         this.packSize = runs.size();
         Map<String, TermSlot> byKey = new LinkedHashMap<>();
@@ -71,7 +72,12 @@ final class PackGraph {
 
     /** Builds the graph for runs of one pack shape, starting from the given initial weights (one per run). */
     static PackGraph build(List<RunSpec> runs, List<ModelWeights> initial) {
-        PackGraph g = new PackGraph(runs);
+        return build(runs, initial, DataType.FLOAT);
+    }
+
+    /** As {@link #build(List, List)} in another precision (DOUBLE for gradient checks; training uses FLOAT). */
+    static PackGraph build(List<RunSpec> runs, List<ModelWeights> initial, DataType dataType) {
+        PackGraph g = new PackGraph(runs, dataType);
         g.define(runs, initial);
         return g;
     }
@@ -79,7 +85,7 @@ final class PackGraph {
     private void define(List<RunSpec> runs, List<ModelWeights> initial) {
         int p = packSize;
         int k = architecture.latentDim();
-        SDVariable x = sd.placeHolder(X, DataType.FLOAT, p, -1, Architecture.COLOR_CHANNELS);
+        SDVariable x = sd.placeHolder(X, dataType, p, -1, Architecture.COLOR_CHANNELS);
 
         SDVariable h = x;
         List<Architecture.LayerShape> enc = architecture.encoderShapes();
@@ -89,7 +95,7 @@ final class PackGraph {
         }
         SDVariable preNorm = h;
         SDVariable z = architecture.normalize()
-                ? preNorm.div(sd.math.max(preNorm.norm2(true, 2), sd.constant(Nd4j.scalar(1e-12f))))
+                ? preNorm.div(sd.math.max(preNorm.norm2(true, 2), sd.constant(Nd4j.scalar(1e-12f).castTo(dataType))))
                 : preNorm;
         h = z;
         List<Architecture.LayerShape> dec = architecture.decoderShapes();
@@ -107,7 +113,7 @@ final class PackGraph {
             for (TermSlot slot : slots) {
                 terms[slot.index()] = term(slot, latent, runs, k);
             }
-            SDVariable weight = sd.placeHolder(WEIGHT, DataType.FLOAT, p, slots.size());
+            SDVariable weight = sd.placeHolder(WEIGHT, dataType, p, slots.size());
             SDVariable stacked = terms.length == 1 ? terms[0].reshape(p, 1) : sd.stack(1, terms);   // [P, S]
             total = recon.add(stacked.mul(weight).sum(1));
         }
@@ -125,12 +131,12 @@ final class PackGraph {
                 double[] v = runs.get(p).regularizers().get(r).regularizer().parameter(k);
                 for (int d = 0; d < k; d++) values[p * k + d] = (float) v[d];
             }
-            parameter = sd.constant(slot.parameterName(), Nd4j.create(values, new long[] {packSize, 1, k}, 'c'));
+            parameter = sd.constant(slot.parameterName(), Nd4j.create(values, new long[] {packSize, 1, k}, 'c').castTo(dataType));
         }
         SDVariable perSample = slot.prototype().perSample(latent, parameter);                 // [P, B]
-        if (!slot.labelled()) return perSample.mean(slot.termName(), 1);
-        SDVariable mask = sd.placeHolder(slot.maskName(), DataType.FLOAT, packSize, -1);
-        return perSample.mul(mask).sum(1).div(slot.termName(), mask.sum(1).add(LABEL_EPS));
+        if (!slot.labelled()) return TermReduction.allSamples(slot.termName(), perSample);
+        SDVariable mask = sd.placeHolder(slot.maskName(), dataType, packSize, -1);
+        return TermReduction.labelled(slot.termName(), perSample, mask);
     }
 
     private SDVariable dense(String name, SDVariable in, INDArray[] wb) {
@@ -157,8 +163,8 @@ final class PackGraph {
             System.arraycopy(layer.weights(), 0, w, p * in * out, in * out);
             System.arraycopy(layer.bias(), 0, b, p * out, out);
         }
-        return new INDArray[] {Nd4j.create(w, new long[] {packSize, in, out}, 'c'),
-                Nd4j.create(b, new long[] {packSize, 1, out}, 'c')};
+        return new INDArray[] {Nd4j.create(w, new long[] {packSize, in, out}, 'c').castTo(dataType),
+                Nd4j.create(b, new long[] {packSize, 1, out}, 'c').castTo(dataType)};
     }
 
     /** Placeholder names in the order a training step feeds them. */
@@ -183,11 +189,15 @@ final class PackGraph {
         return new ModelWeights(architecture, encoder, decoder);
     }
 
+    private static float[] floats(INDArray contiguous) {
+        return contiguous.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
     private DenseLayer layerOf(String name, int p) {
         INDArray w = sd.getVariable(name + "_W").getArr();
         INDArray b = sd.getVariable(name + "_b").getArr();
         INDArray wp = w.get(NDArrayIndex.point(p), NDArrayIndex.all(), NDArrayIndex.all()).dup('c');
         INDArray bp = b.get(NDArrayIndex.point(p), NDArrayIndex.all(), NDArrayIndex.all()).dup('c');
-        return new DenseLayer((int) w.size(1), (int) w.size(2), wp.data().asFloat(), bp.data().asFloat());
+        return new DenseLayer((int) w.size(1), (int) w.size(2), floats(wp), floats(bp));
     }
 }
