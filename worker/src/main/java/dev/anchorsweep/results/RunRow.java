@@ -1,0 +1,75 @@
+package dev.anchorsweep.results;
+
+import static dev.anchorsweep.results.ColumnCheck.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of the {@code runs} table: a run's identity, grid-axis values, architecture, outcome, losses, timings
+ * and provenance. Components map one to one, in order, onto the snake_case columns of {@code avro/runs.avsc}.
+ *
+ * @param status      {@link #OK} or {@link #FAILED}
+ * @param error       why the run failed; required when failed, null when ok
+ * @param failedStep  training step at which the run failed; null when ok (or when it failed outside training)
+ * @param axes        grid axis name → the value this run takes on it
+ * @param finalLoss   total loss at the last step; null when no step completed
+ * @param finalRecon  reconstruction loss at the last step; null when no step completed
+ * @param valRecon    validation reconstruction loss; null when not validated
+ * @param scores      selectivity score per intervention
+ * @param spec        the canonical resolved run spec that {@code runId} hashes
+ * @param attempt     attempt number of the task that wrote the row, 0 for the first
+ */
+public record RunRow(String sweepId, String runId, String arm, int seed, String status, String error, Integer failedStep,
+                     List<String> regularizers, Map<String, String> axes,
+                     int latentDim, int hiddenWidth, int layers, int steps, int batchSize, String packId, int packSize,
+                     double trainSeconds, double evalSeconds, Double finalLoss, Double finalRecon, Map<String, Double> finalTerms,
+                     Double valRecon, Map<String, Double> valTerms, Map<String, Long> labelCounts, Map<String, Double> scores,
+                     String spec, String codeVersion, String host, String jvm, Instant startedAt, Instant finishedAt, int attempt) {
+
+    public static final String OK = "ok";
+    public static final String FAILED = "failed";
+
+    public RunRow {
+        sweepId = id("sweep_id", sweepId);
+        runId = id("run_id", runId);
+        arm = text("arm", arm);
+        if (!OK.equals(status) && !FAILED.equals(status)) {
+            throw new IllegalArgumentException("status must be 'ok' or 'failed', but got " + quoted(status) + " for run " + runId);
+        }
+        if (FAILED.equals(status)) {
+            error = text("error (required when status is failed)", error);
+        } else if (error != null || failedStep != null) {
+            throw new IllegalArgumentException("an ok run must have no error and no failed_step, but run " + runId
+                    + " has error " + quoted(error) + " and failed_step " + failedStep);
+        }
+        if (failedStep != null) atLeast("failed_step", failedStep, 0);
+        regularizers = list("regularizers", regularizers);
+        axes = map("axes", axes);
+        atLeast("latent_dim", latentDim, 1);
+        atLeast("hidden_width", hiddenWidth, 1);
+        atLeast("layers", layers, 1);
+        atLeast("steps", steps, 1);
+        atLeast("batch_size", batchSize, 1);
+        packId = text("pack_id", packId);
+        atLeast("pack_size", packSize, 1);
+        nonNegative("train_seconds", trainSeconds);
+        nonNegative("eval_seconds", evalSeconds);
+        finalTerms = map("final_terms", finalTerms);
+        valTerms = map("val_terms", valTerms);
+        labelCounts = map("label_counts", labelCounts);
+        scores = map("scores", scores);
+        spec = text("spec", spec);
+        codeVersion = text("code_version", codeVersion);
+        host = text("host", host);
+        jvm = text("jvm", jvm);
+        startedAt = millis("started_at", startedAt);
+        finishedAt = notBefore("finished_at", millis("finished_at", finishedAt), "started_at", startedAt);
+        atLeast("attempt", attempt, 0);
+    }
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.anchorsweep.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class RowValidationTest {
+
+    private static final Instant T = SampleRows.T0;
+
+    @Test
+    void idsMustBeSafeInFileAndPartitionNames() {
+        assertRejected("run_id must be 1-200 ASCII letters, digits, '-' or '_' starting with a letter or digit"
+                        + " (it names files and partitions), but got 'a/b'",
+                () -> new HistoryRow("s1", "a/b", 0, 0.01, Map.of(), Map.of("recon", 1.0, "total", 1.0), Map.of()));
+        assertRejected("sweep_id must be 1-200 ASCII letters, digits, '-' or '_' starting with a letter or digit"
+                        + " (it names files and partitions), but got '_tmp'",
+                () -> SampleRows.sweep("_tmp", null, 0, 0));
+        assertRejected("sweep_id must be 1-200 ASCII letters, digits, '-' or '_' starting with a letter or digit"
+                + " (it names files and partitions), but got null", () -> SampleRows.okRun(null, "r1", 1));
+    }
+
+    @Test
+    void statusAndErrorAgree() {
+        RunRow ok = SampleRows.okRun("s1", "r1", 0.5);
+        assertRejected("status must be 'ok' or 'failed', but got 'OK' for run r1", () -> withStatus(ok, "OK", null, null));
+        assertRejected("error (required when status is failed) must not be blank, but got null", () -> withStatus(ok, RunRow.FAILED, null, 3));
+        assertRejected("an ok run must have no error and no failed_step, but run r1 has error 'boom' and failed_step null",
+                () -> withStatus(ok, RunRow.OK, "boom", null));
+        assertEquals(RunRow.FAILED, withStatus(ok, RunRow.FAILED, "NaN loss", 3).status());
+    }
+
+    @Test
+    void valuesOutsideTheirRangeAreRejectedWithTheValue() {
+        assertRejected("r must be in [0, 1], but got 1.5", () -> new EvaluationRow("s1", "r1", "baseline", "grid", 0, null,
+                1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, null));
+        assertRejected("latent must not be empty (run r1, step 0)",
+                () -> new LatentRow("s1", "r1", 0, "baseline", "grid", 0, 0, 0, 0, List.of()));
+        assertRejected("losses must hold 'recon' and 'total', but run r1 step 5 has [recon]",
+                () -> new HistoryRow("s1", "r1", 5, 0.01, Map.of(), Map.of("recon", 1.0), Map.of()));
+        assertRejected("runs_ok + runs_failed must not exceed runs_total, but got 8 + 3 > 10 in sweep s1",
+                () -> SampleRows.sweep("s1", null, 8, 3));
+        assertRejected("finished_at must not be before created_at (2025-03-01T10:15:30.123Z), but got 2025-03-01T10:15:29.123Z",
+                () -> SampleRows.sweep("s1", T.minusSeconds(1), 0, 0));
+        Map<String, Double> withNull = new HashMap<>();
+        withNull.put("anchor", null);
+        assertRejected("weights must not hold null keys or values, but got anchor -> null",
+                () -> new HistoryRow("s1", "r1", 5, 0.01, withNull, Map.of("recon", 1.0, "total", 1.0), Map.of()));
+    }
+
+    @Test
+    void timestampsAreKeptAtMillisecondPrecisionAndCollectionsAreCopied() {
+        Map<String, Double> weights = new HashMap<>(Map.of("anchor", 0.1));
+        HistoryRow row = new HistoryRow("s1", "r1", 0, 0.01, weights, Map.of("recon", 1.0, "total", 1.0), Map.of());
+        weights.put("separate", 0.2);
+        assertEquals(Map.of("anchor", 0.1), row.weights());
+        SweepRow sweep = new SweepRow("s1", "n", "c", null, Instant.parse("2025-01-01T00:00:00.123456789Z"), null, 1, 0, 0, "local", "v");
+        assertEquals(Instant.parse("2025-01-01T00:00:00.123Z"), sweep.createdAt());
+    }
+
+    @Test
+    void runRowsBelongToOneRun() {
+        RunRows other = SampleRows.run("s1", "r2", 1, 0, 0, 0.5);
+        assertRejected("every row of a run must carry its sweep_id and run_id (s1, r1), but a history row has (s1, r2)",
+                () -> new RunRows(SampleRows.okRun("s1", "r1", 0.5), other.history(), List.of(), List.of()));
+    }
+
+    private static RunRow withStatus(RunRow r, String status, String error, Integer failedStep) {
+        return new RunRow(r.sweepId(), r.runId(), r.arm(), r.seed(), status, error, failedStep, r.regularizers(), r.axes(), r.latentDim(),
+                r.hiddenWidth(), r.layers(), r.steps(), r.batchSize(), r.packId(), r.packSize(), r.trainSeconds(), r.evalSeconds(),
+                r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(), r.spec(),
+                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt());
+    }
+
+    private static void assertRejected(String message, Executable construction) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, construction).getMessage());
+    }
+}
