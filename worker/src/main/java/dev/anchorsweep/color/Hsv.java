@@ -1,7 +1,7 @@
 package dev.anchorsweep.color;
 
 /** A colour in HSV: hue in turns [0, 1), saturation and value in [0, 1]. */
-public record Hsv(double h, double s, double v) {
+public record Hsv(double h, double s, double v) implements java.io.Serializable {
 
     public Rgb toRgb() {
         double hh = h - Math.floor(h);

@@ -1,7 +1,7 @@
 package dev.anchorsweep.color;
 
 /** A colour in RGB, each channel in [0, 1]. */
-public record Rgb(double r, double g, double b) {
+public record Rgb(double r, double g, double b) implements java.io.Serializable {
 
     public double[] toArray() {
         return new double[] {r, g, b};

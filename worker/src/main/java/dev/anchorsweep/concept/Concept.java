@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code clamp(measure^power · scale, 0, 1)}, drawn afresh for every sample. The paper's red concept is
  * {@code new Concept("red", REDNESS, 8, 0.08)}.
  */
-public record Concept(String name, Measure measure, double power, double scale) {
+public record Concept(String name, Measure measure, double power, double scale) implements java.io.Serializable {
 
     /** Tolerance for {@link #exactLabel}: the measure must be within this of 1. */
     public static final double EXACT_TOLERANCE = 1e-9;

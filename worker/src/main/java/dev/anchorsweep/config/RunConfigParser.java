@@ -313,12 +313,12 @@ public final class RunConfigParser {
                     }
                     case "ablation" -> {
                         int[] dims = dims(r, "dims", k, true);
-                        yield dims == null ? null : new WeightInterventionSpec(name, new Ablation(dims)::apply,
+                        yield dims == null ? null : new WeightInterventionSpec(name, new Ablation(dims),
                                 "ablation(dims=" + Arrays.toString(dims) + ")", score);
                     }
                     default -> {
                         int[] dims = dims(r, "dims", k, true);
-                        yield dims == null ? null : new WeightInterventionSpec(name, new Pruning(dims)::apply,
+                        yield dims == null ? null : new WeightInterventionSpec(name, new Pruning(dims),
                                 "pruning(dims=" + Arrays.toString(dims) + ")", score);
                     }
                 };

@@ -8,7 +8,7 @@ package dev.anchorsweep.intervention;
  * <p>Departure from the reference: for a ≥ 1 − 1e-8 the reference returns α itself; here the spec's formula
  * holds, so a = 1 gives 0 for every α ≤ 1.
  */
-public record BoundedFalloff(double a, double b, double power) {
+public record BoundedFalloff(double a, double b, double power) implements java.io.Serializable {
 
     public BoundedFalloff {
         if (!(a >= 0 && a <= 1)) throw new IllegalArgumentException("falloff start a must be in [0, 1], but got " + a);

@@ -3,7 +3,7 @@ package dev.anchorsweep.intervention;
 import java.util.Arrays;
 
 /** A non-empty set of distinct latent dimensions, kept in ascending order. */
-public final class LatentDims {
+public final class LatentDims implements java.io.Serializable {
 
     private final int[] dims;
 

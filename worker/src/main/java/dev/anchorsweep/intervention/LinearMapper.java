@@ -4,7 +4,7 @@ package dev.anchorsweep.intervention;
  * Target alignment for repulsion (SCA-SPEC §5): {@code m(α) = a + (b − a)(α − a)/(1 − a)} for α > a, else α
  * (unchanged, as in the reference). The paper uses a = cos 90° = 0, b = cos 89°.
  */
-public record LinearMapper(double a, double b) {
+public record LinearMapper(double a, double b) implements java.io.Serializable {
 
     public LinearMapper {
         if (!(a >= 0 && a < b && b <= 1)) {

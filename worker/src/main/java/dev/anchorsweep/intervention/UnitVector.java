@@ -3,7 +3,7 @@ package dev.anchorsweep.intervention;
 import java.util.Arrays;
 
 /** A direction in latent space, normalised to unit length on construction. */
-public final class UnitVector {
+public final class UnitVector implements java.io.Serializable {
 
     private final double[] unit;
 

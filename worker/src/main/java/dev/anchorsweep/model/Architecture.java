@@ -18,7 +18,8 @@ import java.util.List;
  * @param normalize      whether the bottleneck projects onto the unit hypersphere (paper runs) or not (1.x runs)
  * @param sigmoidOutput  whether the decoder ends in a sigmoid (1.x runs) or is linear (paper runs)
  */
-public record Architecture(int latentDim, int hiddenWidth, int layersPerSide, boolean normalize, boolean sigmoidOutput) {
+public record Architecture(int latentDim, int hiddenWidth, int layersPerSide, boolean normalize, boolean sigmoidOutput)
+        implements java.io.Serializable {
 
     public static final int COLOR_CHANNELS = 3;
 
@@ -73,7 +74,7 @@ public record Architecture(int latentDim, int hiddenWidth, int layersPerSide, bo
     }
 
     /** Shape of one dense layer. */
-    public record LayerShape(int in, int out) {
+    public record LayerShape(int in, int out) implements java.io.Serializable {
         public int parameterCount() {
             return in * out + out;
         }

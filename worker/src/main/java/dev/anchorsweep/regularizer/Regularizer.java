@@ -9,7 +9,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * <p>In a pack, runs share one graph term when their regularizers have the same {@link #termKey()}; whatever differs
  * between them (a direction, a set of dims) is a per-run parameter of length K given by {@link #parameter(int)}.
  */
-public sealed interface Regularizer
+public sealed interface Regularizer extends java.io.Serializable
         permits Separate, Anchor, AntiAnchor, Subspace, AntiSubspace, Planarity, Unitarity, EuclideanAnchor {
 
     /** The name of this kind of regularizer in config files, e.g. {@code anti-anchor}. */

@@ -22,8 +22,9 @@ public record HistoryRow(String sweepId, String runId, int step, double lr, Map<
         nonNegative("lr", lr);
         weights = map("weights", weights);
         losses = map("losses", losses);
-        if (!losses.containsKey("recon") || !losses.containsKey("total")) {
-            throw new IllegalArgumentException("losses must hold 'recon' and 'total', but run " + runId + " step " + step
+        // the row after the last update (step = steps) carries only validation metrics
+        if (!losses.isEmpty() && (!losses.containsKey("recon") || !losses.containsKey("total"))) {
+            throw new IllegalArgumentException("losses must be empty or hold 'recon' and 'total', but run " + runId + " step " + step
                     + " has " + losses.keySet());
         }
         validation = map("validation", validation);

@@ -10,7 +10,8 @@ import java.util.List;
  * @param latentInterventions latent interventions whose post-intervention latents are also recorded at the end
  * @param selection          how the best run of an arm is chosen
  */
-public record EvaluationSpec(List<String> sets, String latentSet, List<String> latentInterventions, Selection selection) {
+public record EvaluationSpec(List<String> sets, String latentSet, List<String> latentInterventions, Selection selection)
+        implements java.io.Serializable {
 
     public EvaluationSpec {
         sets = List.copyOf(sets);
@@ -28,7 +29,7 @@ public record EvaluationSpec(List<String> sets, String latentSet, List<String> l
      * @param intervention whose score ranks runs (null: no score, rank by the first metric)
      * @param minimize     validation metrics to minimise, e.g. {@code recon}, {@code anchor}
      */
-    public record Selection(String intervention, List<String> minimize) {
+    public record Selection(String intervention, List<String> minimize) implements java.io.Serializable {
         public Selection {
             minimize = List.copyOf(minimize);
         }

@@ -4,7 +4,8 @@ package dev.anchorsweep.run;
  * A named intervention applied to a trained run at evaluation (SCA-SPEC §5): either on the latent (suppression,
  * repulsion) or on the weights (ablation, pruning).
  */
-public sealed interface InterventionSpec permits LatentInterventionSpec, WeightInterventionSpec {
+public sealed interface InterventionSpec extends java.io.Serializable
+        permits LatentInterventionSpec, WeightInterventionSpec {
 
     /** The name it has in the config and in the result tables, e.g. {@code suppress}. */
     String name();

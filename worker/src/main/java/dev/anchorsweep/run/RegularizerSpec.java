@@ -10,7 +10,8 @@ import dev.anchorsweep.schedule.KeyframeSchedule;
  * @param concept  the concept whose labelled samples it applies to, or null for all samples
  * @param schedule the weight w_r(step)
  */
-public record RegularizerSpec(String name, Regularizer regularizer, String concept, KeyframeSchedule schedule) {
+public record RegularizerSpec(String name, Regularizer regularizer, String concept, KeyframeSchedule schedule)
+        implements java.io.Serializable {
 
     public RegularizerSpec {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a regularizer needs a name");

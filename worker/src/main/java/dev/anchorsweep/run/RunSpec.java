@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public record RunSpec(int seed, Architecture architecture, TrainingSpec training, List<Concept> concepts,
                       List<RegularizerSpec> regularizers, List<InterventionSpec> interventions,
-                      EvaluationSpec evaluation) {
+                      EvaluationSpec evaluation) implements java.io.Serializable {
 
     public RunSpec {
         concepts = List.copyOf(concepts);

@@ -8,7 +8,7 @@ import dev.anchorsweep.color.Hsv;
  *
  * @param concept the concept colour for similarity scoring; null when scoring against vibrancy
  */
-public record ScoreSpec(Hsv concept, double power) {
+public record ScoreSpec(Hsv concept, double power) implements java.io.Serializable {
 
     public ScoreSpec {
         if (!(power > 0) || !Double.isFinite(power)) {

@@ -17,7 +17,7 @@ import java.util.List;
  * @param snapshotSteps    steps (0 = initial model, {@code steps} = final) at which latents are recorded
  */
 public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
-                           int historyEvery, List<Integer> snapshotSteps) {
+                           int historyEvery, List<Integer> snapshotSteps) implements java.io.Serializable {
 
     public TrainingSpec {
         if (steps < 1) throw new IllegalArgumentException("steps must be ≥ 1, but got " + steps);

@@ -1,10 +1,8 @@
 package dev.anchorsweep.run;
 
-import dev.anchorsweep.model.ModelWeights;
-
-import java.util.function.UnaryOperator;
+import dev.anchorsweep.intervention.WeightSurgery;
 
 /** A permanent intervention on the trained weights: ablation or pruning of latent dims. */
-public record WeightInterventionSpec(String name, UnaryOperator<ModelWeights> edit, String canonical, ScoreSpec score)
+public record WeightInterventionSpec(String name, WeightSurgery edit, String canonical, ScoreSpec score)
         implements InterventionSpec {
 }

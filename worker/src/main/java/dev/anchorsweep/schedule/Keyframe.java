@@ -1,7 +1,7 @@
 package dev.anchorsweep.schedule;
 
 /** A property's value at a training step. A value of -0.0 is stored as 0.0, so equal schedules print alike. */
-public record Keyframe(int step, double value) {
+public record Keyframe(int step, double value) implements java.io.Serializable {
 
     public Keyframe {
         if (step < 0) {

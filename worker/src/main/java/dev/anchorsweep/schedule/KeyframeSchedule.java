@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * A property's value over training steps: keyframes joined by an interpolation (SCA-SPEC §4). Before the
  * first key it holds the first value, after the last key the last value. Immutable; equal by content.
  */
-public final class KeyframeSchedule {
+public final class KeyframeSchedule implements java.io.Serializable {
 
     private final Interpolation interpolation;
     private final List<Keyframe> keyframes;

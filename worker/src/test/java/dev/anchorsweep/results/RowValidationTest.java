@@ -42,7 +42,7 @@ class RowValidationTest {
                 1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, null));
         assertRejected("latent must not be empty (run r1, step 0)",
                 () -> new LatentRow("s1", "r1", 0, "baseline", "grid", 0, 0, 0, 0, List.of()));
-        assertRejected("losses must hold 'recon' and 'total', but run r1 step 5 has [recon]",
+        assertRejected("losses must be empty or hold 'recon' and 'total', but run r1 step 5 has [recon]",
                 () -> new HistoryRow("s1", "r1", 5, 0.01, Map.of(), Map.of("recon", 1.0), Map.of()));
         assertRejected("runs_ok + runs_failed must not exceed runs_total, but got 8 + 3 > 10 in sweep s1",
                 () -> SampleRows.sweep("s1", null, 8, 3));

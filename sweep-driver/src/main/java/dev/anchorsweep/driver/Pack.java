@@ -1,0 +1,20 @@
+package dev.anchorsweep.driver;
+
+import dev.anchorsweep.job.RunTicket;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Runs of one pack shape trained together in one graph: one Spark task. */
+public record Pack(String packId, List<RunTicket> runs) implements Serializable {
+
+    public Pack {
+        runs = List.copyOf(runs);
+    }
+
+    /** A rough cost for scheduling: model-steps weighted by model size. */
+    public double cost() {
+        var spec = runs.get(0).spec();
+        return (double) runs.size() * spec.training().steps() * (spec.architecture().parameterCount() + 200);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.anchorsweep.driver;
+
+import dev.anchorsweep.analysis.ResultViews;
+import dev.anchorsweep.job.Provenance;
+import dev.anchorsweep.job.RunOutcome;
+import dev.anchorsweep.job.RunTicket;
+import dev.anchorsweep.results.ResultStore;
+import dev.anchorsweep.results.RunRow;
+import dev.anchorsweep.results.SweepRow;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a planned sweep on Spark: skips runs already committed (resume), packs the rest, trains every pack as one
+ * Spark task, shows progress, and prints the per-arm summary. Results land in the Parquet tables under the output
+ * root; the sweep's row in {@code sweeps} is written at the start and rewritten at the end.
+ */
+public final class SweepRunner {
+
+    /** Default number of runs per graph (see the performance notes in the README). */
+    public static final int DEFAULT_PACK_SIZE = 32;
+
+    public record Options(String out, String master, int packSize, boolean rerunFailed, Map<String, String> sparkConf,
+                          long progressMillis) {
+    }
+
+    /** A sweep to run: its identity, its resolved config, and every planned run. */
+    public record Sweep(String name, String configText, String configFile, List<RunTicket> runs) {
+    }
+
+    /**
+     * @param total planned runs; {@code trained} of them were trained now, the others were already committed
+     */
+    public record Result(String root, int total, int ok, int failed, int trained, double seconds, String summary) {
+        public int exitCode() {
+            return failed > 0 ? 3 : 0;
+        }
+    }
+
+    /** The output root as a Hadoop URI: a plain path becomes an absolute file: URI. */
+    public static String outputRoot(String out, String sweepName) {
+        String o = out == null ? "results/" + sweepName : out;
+        return o.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? o : Path.of(o).toAbsolutePath().normalize().toUri().toString();
+    }
+
+    public Result run(Sweep sweep, Options options, PrintStream err) throws IOException {
+        long start = System.nanoTime();
+        String root = outputRoot(options.out(), sweep.name());
+        String sweepId = sweep.name();
+        String codeVersion = Provenance.currentCodeVersion();
+        Instant created = Instant.now();
+
+        ResultStore store = new ResultStore(root, new Configuration());
+        Set<String> committed = new HashSet<>(store.committedRunIds(sweepId));
+        if (options.rerunFailed()) {
+            Map<String, String> statuses = store.runStatuses(sweepId);
+            for (RunTicket t : sweep.runs()) {
+                if (RunRow.FAILED.equals(statuses.get(t.runId()))) {
+                    store.deleteRun(sweepId, t.runId());
+                    committed.remove(t.runId());
+                }
+            }
+        }
+        List<RunTicket> todo = sweep.runs().stream().filter(t -> !committed.contains(t.runId())).toList();
+        int already = sweep.runs().size() - todo.size();
+        err.printf("sweep %s: %d runs, %d already committed, %d to train → %s%n", sweepId, sweep.runs().size(),
+                already, todo.size(), root);
+
+        SparkSession spark = SparkSessions.start("anchor-sweep " + sweepId, options.master(), options.sparkConf());
+        try {
+            Instant createdAt = firstCreated(spark, root, sweepId).orElse(created);
+            store.commitSweep(sweepRow(sweep, createdAt, null, sweep.runs().size(), 0, 0, options.master(), codeVersion));
+            if (!todo.isEmpty()) train(spark, store, root, sweepId, todo, options, codeVersion, err);
+
+            Map<String, String> statuses = store.runStatuses(sweepId);
+            int ok = 0, failed = 0;
+            for (RunTicket t : sweep.runs()) {
+                String s = statuses.get(t.runId());
+                if (RunRow.OK.equals(s)) ok++;
+                else if (RunRow.FAILED.equals(s)) failed++;
+            }
+            store.commitSweep(sweepRow(sweep, createdAt, Instant.now(), sweep.runs().size(), ok, failed,
+                    options.master(), codeVersion));
+            List<String> views = ResultViews.register(spark, root);
+            String summary = SweepSummary.query(spark, sweepId,
+                    sweep.runs().stream().map(RunTicket::runId).toList(), views).render();
+            return new Result(root, sweep.runs().size(), ok, failed, todo.size(), (System.nanoTime() - start) / 1e9,
+                    summary);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void train(SparkSession spark, ResultStore store, String root, String sweepId, List<RunTicket> todo,
+                              Options options, String codeVersion, PrintStream err) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slots = sc.defaultParallelism();
+        List<Pack> packs = Packer.pack(todo, options.packSize(), slots);
+        err.printf("training %d runs in %d packs (≤ %d runs each) on %d task slots (%s)%n", todo.size(), packs.size(),
+                options.packSize(), slots, options.master());
+        LongAccumulator failed = sc.sc().longAccumulator("failed runs");
+        Set<String> ids = todo.stream().map(RunTicket::runId).collect(Collectors.toSet());
+        List<RunOutcome> outcomes;
+        try (SweepProgress progress = new SweepProgress(store, sweepId, ids, failed, err, options.progressMillis())) {
+            outcomes = sc.parallelize(packs, packs.size())
+                    .flatMap(new PackTask(root, codeVersion, failed))
+                    .collect();
+        }
+        long bad = outcomes.stream().filter(o -> !o.ok()).count();
+        if (bad > 0) {
+            err.printf("%d run(s) failed:%n", bad);
+            outcomes.stream().filter(o -> !o.ok()).limit(10)
+                    .forEach(o -> err.printf("  %s (%s): %s%n", o.runId(), o.arm(), o.error()));
+        }
+    }
+
+    private static java.util.Optional<Instant> firstCreated(SparkSession spark, String root, String sweepId) {
+        try {
+            if (!ResultViews.register(spark, root).contains("sweeps")) return java.util.Optional.empty();
+            List<Row> rows = spark.sql("SELECT min(created_at) FROM sweeps WHERE sweep_id = '" + sweepId + "'")
+                    .collectAsList();
+            return rows.isEmpty() || rows.get(0).isNullAt(0) ? java.util.Optional.empty()
+                    : java.util.Optional.of(rows.get(0).getTimestamp(0).toInstant());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static SweepRow sweepRow(Sweep sweep, Instant created, Instant finished, int total, int ok, int failed,
+                                     String master, String codeVersion) {
+        return new SweepRow(sweep.name(), sweep.name(), sweep.configText(), sweep.configFile(), created, finished,
+                total, ok, failed, master, codeVersion);
+    }
+}

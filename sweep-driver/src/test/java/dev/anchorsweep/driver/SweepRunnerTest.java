@@ -1,0 +1,136 @@
+package dev.anchorsweep.driver;
+
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValueFactory;
+import dev.anchorsweep.config.RunConfigParser;
+import dev.anchorsweep.job.RunTicket;
+import dev.anchorsweep.results.ResultStore;
+import dev.anchorsweep.run.RunSpec;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real local sweep on embedded Spark, its five tables read back with Spark SQL; resume; failures; retries. */
+class SweepRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    static final String RUN = """
+            model { latent-dim = 3, layers = 1 }
+            training { steps = 40, validate-every = 20, history-every = 10 }
+            concepts.red { label = "primary(red)", power = 8, scale = 0.08 }
+            regularizers {
+              anchor { type = anchor, concept = red, direction = [1, 0, 0], weight = 0.1 }
+              separate { type = separate, power = 100, weight = [[0, 0.01], [40, 0]] }
+            }
+            interventions {
+              suppress { type = suppression, direction = [1, 0, 0], score { against = red } }
+              ablate { type = ablation, dims = [0], score { against = red } }
+            }
+            evaluation { sets = [named], latents { set = rgb-grid, steps = [0, 40] } }
+            """;
+
+    static RunTicket ticket(String sweep, String arm, int seed, String extra) {
+        ConfigObject run = ConfigFactory.parseString(RUN + extra).resolve().root()
+                .withValue("seed", ConfigValueFactory.fromAnyRef(seed));
+        RunSpec spec = new RunConfigParser(null).parse(run, "run");
+        String id = Integer.toHexString((arm + seed).hashCode()) + "x" + seed;
+        return new RunTicket(sweep, id, arm, Map.of("lr", arm), spec);
+    }
+
+    static SweepRunner.Sweep sweep(String name, List<RunTicket> runs) {
+        return new SweepRunner.Sweep(name, "sweep.name = " + name, null, runs);
+    }
+
+    SweepRunner.Result run(SweepRunner.Sweep sweep, Map<String, String> conf, ByteArrayOutputStream log) throws Exception {
+        var options = new SweepRunner.Options(dir.resolve("out").toString(), "local[2,3]", 2, false, conf, 500);
+        return new SweepRunner().run(sweep, options, new PrintStream(log, true));
+    }
+
+    @Test
+    void localSweepWritesAllFiveTablesAndResumes() throws Exception {
+        List<RunTicket> runs = new ArrayList<>();
+        for (int seed = 0; seed < 3; seed++) runs.add(ticket("e2e", "base", seed, ""));
+        for (int seed = 0; seed < 2; seed++) runs.add(ticket("e2e", "diverging", seed, "training.lr = 1e30\n"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SweepRunner.Result result = run(sweep("e2e", runs), Map.of(), log);
+        System.out.println(log);
+        System.out.println(result.summary());
+        assertEquals(5, result.total());
+        assertEquals(3, result.ok());
+        assertEquals(2, result.failed());
+        assertEquals(3, result.exitCode());
+        assertTrue(log.toString().contains("5/5 runs"), log.toString());
+
+        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", false).getOrCreate();
+        try {
+            dev.anchorsweep.analysis.ResultViews.register(spark, result.root());
+            assertEquals(1L, count(spark, "SELECT count(*) FROM sweeps WHERE sweep_id = 'e2e' AND runs_ok = 3 AND runs_failed = 2"));
+            assertEquals(5L, count(spark, "SELECT count(DISTINCT run_id) FROM runs"));
+            assertEquals(2L, count(spark, "SELECT count(*) FROM runs WHERE status = 'failed' AND error LIKE 'diverged%' AND failed_step IS NOT NULL"));
+            // history: steps 0,10,20,30,39 trained + validation after 20 and 40 (row 40 holds only validation)
+            assertEquals(0L, count(spark, "SELECT count(*) FROM (SELECT run_id, count(*) n FROM history h JOIN runs r USING (run_id) WHERE r.status = 'ok' GROUP BY run_id) WHERE n <> 6"));
+            assertEquals(3L * 3 * 17, count(spark, "SELECT count(*) FROM evaluations"));
+            assertEquals(3L * 2 * 512, count(spark, "SELECT count(*) FROM latents"));
+            assertEquals(3L, count(spark, "SELECT count(*) FROM evaluations WHERE color_name = 'red' AND intervention = 'ablate' AND error > 0.05"));
+            assertEquals(3L, count(spark, "SELECT count(*) FROM runs WHERE status = 'ok' AND scores['ablate'] >= 0 AND label_counts['red'] >= 0"));
+        } finally {
+            spark.stop();
+        }
+
+        // resume: remove two runs' files; only those are trained again
+        ResultStore store = new ResultStore(result.root(), new Configuration());
+        store.deleteRun("e2e", runs.get(0).runId());
+        store.deleteRun("e2e", runs.get(3).runId());
+        SweepRunner.Result again = run(sweep("e2e", runs), Map.of(), new ByteArrayOutputStream());
+        assertEquals(2, again.trained());
+        assertEquals(5, again.total());
+        assertEquals(3, again.ok());
+        SweepRunner.Result nothing = run(sweep("e2e", runs), Map.of(), new ByteArrayOutputStream());
+        assertEquals(0, nothing.trained());
+    }
+
+    @Test
+    void aRetriedTaskCannotDuplicateACommittedRun() throws Exception {
+        List<RunTicket> runs = new ArrayList<>();
+        for (int seed = 0; seed < 4; seed++) runs.add(ticket("retry", "base", seed, ""));
+        Map<String, String> conf = new HashMap<>();
+        conf.put(PackTask.FAULT_AFTER_COMMITS, "1");
+        SweepRunner.Result result = run(sweep("retry", runs), conf, new ByteArrayOutputStream());
+        assertEquals(4, result.ok());
+        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", false).getOrCreate();
+        try {
+            dev.anchorsweep.analysis.ResultViews.register(spark, result.root());
+            for (String table : List.of("runs", "history", "evaluations", "latents")) {
+                List<Row> perRun = spark.sql("SELECT run_id, count(*) FROM " + table + " GROUP BY run_id").collectAsList();
+                assertEquals(4, perRun.size(), table);
+                long distinct = perRun.stream().mapToLong(r -> r.getLong(1)).distinct().count();
+                assertEquals(1, distinct, table + " rows per run differ: " + perRun);
+            }
+            // every pack's first attempt died after one commit; its other run was committed by attempt 1
+            assertEquals(2L, count(spark, "SELECT count(*) FROM runs WHERE attempt = 1"));
+            assertEquals(2L, count(spark, "SELECT count(*) FROM runs WHERE attempt = 0"));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static long count(SparkSession spark, String sql) {
+        return spark.sql(sql).collectAsList().get(0).getLong(0);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.anchorsweep.job;
+
+import dev.anchorsweep.evaluation.RunEvaluation;
+import dev.anchorsweep.evaluation.RunEvaluator;
+import dev.anchorsweep.results.ResultStore;
+import dev.anchorsweep.results.RunRows;
+import dev.anchorsweep.train.PackTrainer;
+import dev.anchorsweep.train.TrainedRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A worker's unit of work: train one pack of runs, evaluate every run, and commit each run's rows to the result
+ * store. A run that diverges or throws is committed as failed with its error; the others go on. Runs the store already
+ * holds (committed by an earlier attempt of the same task) are skipped, so a retried task never duplicates a run.
+ */
+public final class PackJob {
+
+    private static final Logger log = LoggerFactory.getLogger(PackJob.class);
+
+    private final ResultStore store;
+    private final Provenance provenance;
+
+    public PackJob(ResultStore store, Provenance provenance) {
+        this.store = store;
+        this.provenance = provenance;
+    }
+
+    /**
+     * @param afterCommit called after each run is committed (the driver's fault injection hook for tests; may be
+     *                    null)
+     */
+    public List<RunOutcome> run(String packId, List<RunTicket> tickets, int attempt, Runnable afterCommit) {
+        if (tickets.isEmpty()) return List.of();
+        String sweep = tickets.get(0).sweepId();
+        Set<String> committed;
+        try {
+            committed = attempt > 0 ? store.committedRunIds(sweep) : Set.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list committed runs of sweep " + sweep, e);
+        }
+        List<RunTicket> todo = tickets.stream().filter(t -> !committed.contains(t.runId())).toList();
+        if (todo.size() < tickets.size()) {
+            log.info("pack {} attempt {}: {} of {} runs already committed, training the other {}", packId, attempt,
+                    tickets.size() - todo.size(), tickets.size(), todo.size());
+        }
+        Instant started = Instant.now();
+        List<TrainedRun> trained = new PackTrainer().train(todo.stream().map(RunTicket::spec).toList());
+        List<RunOutcome> outcomes = new ArrayList<>();
+        RunEvaluator evaluator = new RunEvaluator();
+        for (int i = 0; i < todo.size(); i++) {
+            RunTicket ticket = todo.get(i);
+            TrainedRun run = trained.get(i);
+            RunEvaluation evaluation = null;
+            String error = null;
+            if (run.ok()) {
+                try {
+                    evaluation = evaluator.evaluate(run);
+                } catch (RuntimeException e) {
+                    error = "evaluation failed: " + e;
+                    log.warn("run {} (seed {}): {}", ticket.runId(), run.spec().seed(), error);
+                }
+            }
+            RunRows rows = RunRowsBuilder.build(ticket, run, evaluation, error, packId, attempt, provenance, started);
+            try {
+                store.commitRun(sweep, ticket.runId(), rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot commit run " + ticket.runId() + " of sweep " + sweep, e);
+            }
+            outcomes.add(new RunOutcome(ticket.runId(), ticket.arm(), rows.run().status(), rows.run().error(),
+                    run.trainSeconds(), run.packSize(), provenance.host()));
+            if (afterCommit != null) afterCommit.run();
+        }
+        return outcomes;
+    }
+}

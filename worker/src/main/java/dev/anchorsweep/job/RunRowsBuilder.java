@@ -1,0 +1,79 @@
+package dev.anchorsweep.job;
+
+import dev.anchorsweep.color.Hsv;
+import dev.anchorsweep.evaluation.ColorEvaluation;
+import dev.anchorsweep.evaluation.LatentPoint;
+import dev.anchorsweep.evaluation.RunEvaluation;
+import dev.anchorsweep.results.EvaluationRow;
+import dev.anchorsweep.results.HistoryRow;
+import dev.anchorsweep.results.LatentRow;
+import dev.anchorsweep.results.RunRow;
+import dev.anchorsweep.results.RunRows;
+import dev.anchorsweep.run.RunSpec;
+import dev.anchorsweep.train.HistoryPoint;
+import dev.anchorsweep.train.TrainedRun;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a trained (and, when it trained, evaluated) run into the rows of every result table. */
+public final class RunRowsBuilder {
+
+    private RunRowsBuilder() {
+    }
+
+    /**
+     * @param evaluation null when the run failed before it could be evaluated
+     * @param error      overrides the training failure (e.g. evaluation threw), or null
+     */
+    public static RunRows build(RunTicket ticket, TrainedRun trained, RunEvaluation evaluation, String error,
+                                String packId, int attempt, Provenance provenance, Instant startedAt) {
+        RunSpec spec = ticket.spec();
+        String sweep = ticket.sweepId();
+        String run = ticket.runId();
+        boolean ok = trained.ok() && evaluation != null && error == null;
+        String message = error != null ? error : trained.failure() != null ? trained.failure().error() : null;
+        Integer failedStep = trained.failure() != null ? trained.failure().step() : null;
+
+        Map<String, Double> losses = trained.finalLosses();
+        Map<String, Double> terms = new LinkedHashMap<>(losses);
+        terms.remove("recon");
+        terms.remove("total");
+        Map<String, Double> validation = trained.finalValidation();
+        Map<String, Double> valTerms = new LinkedHashMap<>(validation);
+        valTerms.remove("recon");
+
+        RunRow row = new RunRow(sweep, run, ticket.arm(), spec.seed(), ok ? RunRow.OK : RunRow.FAILED, message,
+                failedStep, spec.regularizerNames(), ticket.axes(), spec.architecture().latentDim(),
+                spec.architecture().hiddenWidth(), spec.architecture().layersPerSide(), spec.training().steps(),
+                spec.training().batchSize(), packId, trained.packSize(), trained.trainSeconds(),
+                evaluation == null ? 0 : evaluation.seconds(), losses.get("total"), losses.get("recon"), terms,
+                validation.get("recon"), valTerms, trained.labelCounts(),
+                evaluation == null ? Map.of() : evaluation.scores(), spec.canonical(), provenance.codeVersion(),
+                provenance.host(), provenance.jvm(), startedAt, Instant.now(), attempt);
+
+        List<HistoryRow> history = new ArrayList<>();
+        for (HistoryPoint p : trained.history()) {
+            history.add(new HistoryRow(sweep, run, p.step(), p.lr(), p.weights(), p.losses(), p.validation()));
+        }
+        List<EvaluationRow> evaluations = new ArrayList<>();
+        List<LatentRow> latents = new ArrayList<>();
+        if (ok) {
+            for (ColorEvaluation c : evaluation.colors()) {
+                Hsv hsv = c.color().toHsv();
+                evaluations.add(new EvaluationRow(sweep, run, c.intervention(), c.colorSet(), c.index(), c.name(),
+                        c.color().r(), c.color().g(), c.color().b(), hsv.h(), hsv.s(), hsv.v(), c.output()[0],
+                        c.output()[1], c.output()[2], c.error(), c.similarity()));
+            }
+            for (LatentPoint l : evaluation.latents()) {
+                latents.add(new LatentRow(sweep, run, l.step(), l.intervention(), l.colorSet(), l.index(),
+                        l.color().r(), l.color().g(), l.color().b(), Arrays.stream(l.latent()).boxed().toList()));
+            }
+        }
+        return new RunRows(row, history, evaluations, latents);
+    }
+}
