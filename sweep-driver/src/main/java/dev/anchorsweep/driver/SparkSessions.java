@@ -21,6 +21,7 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", !local)
                 .config("spark.ui.showConsoleProgress", false)
                 .config("spark.sql.shuffle.partitions", 4)
+                .config("spark.sql.debug.maxToStringFields", 500)
                 .config("spark.speculation", false)
                 .config("spark.task.maxFailures", 4)
                 // one native (OpenMP) thread per task core on every executor

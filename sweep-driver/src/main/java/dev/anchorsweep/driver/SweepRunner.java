@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  */
 public final class SweepRunner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SweepRunner.class);
+
     /** Default number of runs per graph (see the performance notes in the README). */
     public static final int DEFAULT_PACK_SIZE = 32;
 
@@ -79,13 +81,17 @@ public final class SweepRunner {
         err.printf("sweep %s: %d runs, %d already committed, %d to train → %s%n", sweepId, sweep.runs().size(),
                 already, todo.size(), root);
 
+        log.info("planned after {} s", (System.nanoTime() - start) / 1e9);
         SparkSession spark = SparkSessions.start("anchor-sweep " + sweepId, options.master(), options.sparkConf());
         try {
             Instant createdAt = firstCreated(spark, root, sweepId).orElse(created);
+            log.info("spark started after {} s", (System.nanoTime() - start) / 1e9);
             store.commitSweep(sweepRow(sweep, createdAt, null, sweep.runs().size(), 0, 0, options.master(), codeVersion));
             if (!todo.isEmpty()) train(spark, store, root, sweepId, todo, options, codeVersion, err);
 
+            log.info("training done after {} s", (System.nanoTime() - start) / 1e9);
             Map<String, String> statuses = store.runStatuses(sweepId);
+            log.info("statuses read after {} s", (System.nanoTime() - start) / 1e9);
             int ok = 0, failed = 0;
             for (RunTicket t : sweep.runs()) {
                 String s = statuses.get(t.runId());
@@ -95,8 +101,10 @@ public final class SweepRunner {
             store.commitSweep(sweepRow(sweep, createdAt, Instant.now(), sweep.runs().size(), ok, failed,
                     options.master(), codeVersion));
             List<String> views = ResultViews.register(spark, root);
+            log.info("views registered after {} s", (System.nanoTime() - start) / 1e9);
             String summary = SweepSummary.query(spark, sweepId,
                     sweep.runs().stream().map(RunTicket::runId).toList(), views).render();
+            log.info("summary done after {} s", (System.nanoTime() - start) / 1e9);
             return new Result(root, sweep.runs().size(), ok, failed, todo.size(), (System.nanoTime() - start) / 1e9,
                     summary);
         } finally {

@@ -1,0 +1,67 @@
+package dev.anchorsweep.cli;
+
+import dev.anchorsweep.driver.SparkSessions;
+import dev.anchorsweep.driver.SweepRunner;
+import dev.anchorsweep.job.RunTicket;
+import dev.anchorsweep.sweep.PlannedRun;
+import dev.anchorsweep.sweep.SweepPlan;
+import dev.anchorsweep.sweep.SweepPlanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Runs a whole sweep on Spark: embedded local mode by default, any master URL otherwise. Resumes by default. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a sweep on Spark (embedded local[*] by default). Re-running resumes: committed runs are "
+                + "skipped. Exit code 0 when every run is ok, 3 when some failed, 2 for a bad config.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "sweep config (HOCON)")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output root: a folder or any Hadoop URI "
+            + "(file://, hdfs://, s3a://); default results/<sweep-name>")
+    String out;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (default: embedded "
+            + SparkSessions.LOCAL + ", every core, 3 attempts per task)")
+    String master = SparkSessions.LOCAL;
+
+    @Option(names = "--pack-size", paramLabel = "P", description = "most runs trained together in one graph "
+            + "(default " + SweepRunner.DEFAULT_PACK_SIZE + ")")
+    int packSize = SweepRunner.DEFAULT_PACK_SIZE;
+
+    @Option(names = "--rerun-failed", description = "retrain the runs committed as failed")
+    boolean rerunFailed;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "extra Spark setting (repeatable)")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        SweepPlan plan = SweepPlanner.load(config);
+        SweepRunner.Result result = new SweepRunner().run(sweep(plan),
+                new SweepRunner.Options(out, master, packSize, rerunFailed, sparkConf, 5_000), System.err);
+        System.out.println();
+        System.out.print(result.summary());
+        System.out.printf("%n%d runs: %d ok, %d failed (%d trained now) in %.1f s → %s%n", result.total(), result.ok(),
+                result.failed(), result.trained(), result.seconds(), result.root());
+        return result.exitCode();
+    }
+
+    static SweepRunner.Sweep sweep(SweepPlan plan) {
+        List<RunTicket> tickets = plan.runs().stream().map(r -> ticket(plan.name(), r)).toList();
+        return new SweepRunner.Sweep(plan.name(), plan.config().configText(),
+                plan.config().file() == null ? null : plan.config().file().toString(), tickets);
+    }
+
+    private static RunTicket ticket(String sweepId, PlannedRun r) {
+        return new RunTicket(sweepId, r.runId(), r.arm(), r.axes(), r.spec());
+    }
+}
