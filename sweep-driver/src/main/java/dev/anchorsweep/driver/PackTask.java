@@ -49,8 +49,10 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
             }
         };
         ResultStore store = new ResultStore(storeRoot, hadoop);
-        List<RunOutcome> outcomes = new PackJob(store, Provenance.here(codeVersion))
-                .run(pack.packId(), pack.runs(), attempt, afterCommit);
+        String sweepId = pack.runs().get(0).sweepId();
+        PackProgress progress = new PackProgress(storeRoot, sweepId, hadoop);
+        List<RunOutcome> outcomes = new PackJob(store, Provenance.here(codeVersion)).run(pack.packId(), pack.runs(),
+                attempt, afterCommit, fraction -> progress.write(pack.packId(), pack.runs().size(), fraction));
         outcomes.stream().filter(o -> !o.ok()).forEach(o -> failed.add(1));
         return outcomes.iterator();
     }

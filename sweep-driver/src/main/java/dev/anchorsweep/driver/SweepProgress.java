@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Prints progress while a sweep runs: runs done / total, failed, rate and ETA. "Done" is read from the result store
- * (a run is done once its files are committed), so it is exact on any cluster; failures are counted when their pack
- * finishes.
+ * (a run is done once its files are committed), so it is exact on any cluster; "trained" adds the packs' own
+ * reports of how far they are ({@link PackProgress}) and drives the ETA; failures are counted when their pack finishes.
  */
 final class SweepProgress implements AutoCloseable {
 
@@ -19,13 +19,16 @@ final class SweepProgress implements AutoCloseable {
     private final Set<String> toTrain;
     private final LongAccumulator failed;
     private final PrintStream out;
+    private final PackProgress packs;
     private final long start = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
     private int lastDone = -1;
+    private int lastPercent = -1;
 
-    SweepProgress(ResultStore store, String sweepId, Set<String> toTrain, LongAccumulator failed, PrintStream out,
-                  long intervalMillis) {
+    SweepProgress(ResultStore store, PackProgress packs, String sweepId, Set<String> toTrain, LongAccumulator failed,
+                  PrintStream out, long intervalMillis) {
+        this.packs = packs;
         this.store = store;
         this.sweepId = sweepId;
         this.toTrain = toTrain;
@@ -57,14 +60,17 @@ final class SweepProgress implements AutoCloseable {
 
     synchronized void report(boolean always) {
         int done = done();
-        if (!always && done == lastDone) return;
+        int total = toTrain.size();
+        double trained = Math.min(1, Math.max(done, packs.trainedRuns()) / total);
+        int percent = (int) Math.floor(100 * trained);
+        if (!always && done == lastDone && percent == lastPercent) return;
         lastDone = done;
+        lastPercent = percent;
         double seconds = (System.nanoTime() - start) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
-        int total = toTrain.size();
-        String eta = done == 0 ? "?" : Durations.format((total - done) / rate);
-        out.printf("[%s] %d/%d runs · %d failed · %.2f runs/s · ETA %s%n", Durations.format(seconds), done, total,
-                failed.value(), rate, done >= total ? "0s" : eta);
+        String eta = done >= total ? "0s" : trained <= 0 ? "?" : Durations.format(seconds * (1 - trained) / trained);
+        out.printf("[%s] %d/%d runs done · %d%% trained · %d failed · %.2f runs/s · ETA %s%n",
+                Durations.format(seconds), done, total, percent, failed.value(), rate, eta);
         out.flush();
     }
 

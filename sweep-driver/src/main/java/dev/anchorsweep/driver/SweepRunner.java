@@ -122,10 +122,19 @@ public final class SweepRunner {
         LongAccumulator failed = sc.sc().longAccumulator("failed runs");
         Set<String> ids = todo.stream().map(RunTicket::runId).collect(Collectors.toSet());
         List<RunOutcome> outcomes;
-        try (SweepProgress progress = new SweepProgress(store, sweepId, ids, failed, err, options.progressMillis())) {
+        PackProgress packProgress;
+        try {
+            packProgress = new PackProgress(root, sweepId, sc.hadoopConfiguration());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (SweepProgress progress = new SweepProgress(store, packProgress, sweepId, ids, failed, err,
+                options.progressMillis())) {
             outcomes = sc.parallelize(packs, packs.size())
                     .flatMap(new PackTask(root, codeVersion, failed))
                     .collect();
+        } finally {
+            packProgress.clear();
         }
         long bad = outcomes.stream().filter(o -> !o.ok()).count();
         if (bad > 0) {

@@ -38,6 +38,12 @@ public final class PackJob {
      *                    null)
      */
     public List<RunOutcome> run(String packId, List<RunTicket> tickets, int attempt, Runnable afterCommit) {
+        return run(packId, tickets, attempt, afterCommit, PackTrainer.Progress.NONE);
+    }
+
+    /** @param progress told the fraction of the pack trained so far */
+    public List<RunOutcome> run(String packId, List<RunTicket> tickets, int attempt, Runnable afterCommit,
+                                PackTrainer.Progress progress) {
         if (tickets.isEmpty()) return List.of();
         String sweep = tickets.get(0).sweepId();
         Set<String> committed;
@@ -52,7 +58,7 @@ public final class PackJob {
                     tickets.size() - todo.size(), tickets.size(), todo.size());
         }
         Instant started = Instant.now();
-        List<TrainedRun> trained = new PackTrainer().train(todo.stream().map(RunTicket::spec).toList());
+        List<TrainedRun> trained = new PackTrainer(progress).train(todo.stream().map(RunTicket::spec).toList());
         List<RunOutcome> outcomes = new ArrayList<>();
         RunEvaluator evaluator = new RunEvaluator();
         for (int i = 0; i < todo.size(); i++) {

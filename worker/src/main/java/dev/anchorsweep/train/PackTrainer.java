@@ -37,6 +37,23 @@ public final class PackTrainer {
 
     private static final Logger log = LoggerFactory.getLogger(PackTrainer.class);
 
+    /** Told the fraction of the pack's training done, at every validation or snapshot step. */
+    public interface Progress {
+        void trained(double fraction);
+
+        Progress NONE = fraction -> { };
+    }
+
+    private final Progress progress;
+
+    public PackTrainer() {
+        this(Progress.NONE);
+    }
+
+    public PackTrainer(Progress progress) {
+        this.progress = progress;
+    }
+
     public List<TrainedRun> train(List<RunSpec> runs) {
         if (runs.isEmpty()) return List.of();
         PackShape shape = runs.get(0).packShape();
@@ -48,7 +65,7 @@ public final class PackTrainer {
         }
         long start = System.nanoTime();
         try {
-            return new Session(runs).run();
+            return new Session(runs, progress).run();
         } catch (RuntimeException | OutOfMemoryError e) {
             double seconds = (System.nanoTime() - start) / 1e9;
             if (runs.size() == 1) {
@@ -57,7 +74,7 @@ public final class PackTrainer {
             }
             log.warn("pack of {} runs failed ({}); retraining its runs one by one", runs.size(), e.toString());
             List<TrainedRun> out = new ArrayList<>();
-            for (RunSpec r : runs) out.addAll(train(List.of(r)));
+            for (RunSpec r : runs) out.addAll(new PackTrainer().train(List.of(r)));
             return out;
         }
     }
@@ -73,8 +90,11 @@ public final class PackTrainer {
         private final List<Map<Integer, Map<String, Double>>> validation = new ArrayList<>();
         private final List<Map<Integer, ModelWeights>> snapshots = new ArrayList<>();
 
-        Session(List<RunSpec> runs) {
+        private final Progress progress;
+
+        Session(List<RunSpec> runs, Progress progress) {
             this.runs = runs;
+            this.progress = progress;
             this.training = runs.get(0).training();
             this.packSize = runs.size();
             List<ModelWeights> initial = runs.stream()
@@ -110,6 +130,7 @@ public final class PackTrainer {
                     done = stop;
                 }
                 observe(done);
+                progress.trained((double) done / training.steps());
             }
             double perRun = (System.nanoTime() - start) / 1e9 / packSize;
             List<TrainedRun> out = new ArrayList<>();
