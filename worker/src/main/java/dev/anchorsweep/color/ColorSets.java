@@ -11,7 +11,8 @@ import java.util.List;
 public final class ColorSets {
 
     public static final List<String> NAMES =
-            List.of("named", "hue-slice", "latent-cube", "loss-cube", "rgb-grid", "validation", "training-grid");
+            List.of("named", "hue-slice", "hue-ring", "latent-cube", "loss-cube", "rgb-grid", "validation",
+                    "training-grid");
 
     /** Subdivisions of the paper's training grid and of the selectivity score's grid. */
     public static final int PAPER_GRID = 8;
@@ -29,6 +30,7 @@ public final class ColorSets {
         return switch (name == null ? "" : name) {
             case "named" -> named();
             case "hue-slice" -> hueSlice();
+            case "hue-ring" -> hueRing();
             case "latent-cube" -> latentCube();
             case "loss-cube" -> lossCube();
             case "rgb-grid" -> rgbGrid();
@@ -86,6 +88,13 @@ public final class ColorSets {
         double[] h = new double[12];
         for (int k = 0; k < h.length; k++) h[k] = k * (1.0 / 12); // numpy.arange(0, 1, 1/12)
         return hsvCube("hue-slice", h, linspace(0, 1, 4), linspace(0, 1, 5));
+    }
+
+    /** The fully saturated, bright hues h = 0, 1/72, …, 71/72 (s = v = 1): 72 colours for error-vs-hue charts. */
+    public static ColorSet hueRing() {
+        double[] h = new double[72];
+        for (int k = 0; k < h.length; k++) h[k] = k / 72.0;
+        return hsvCube("hue-ring", h, new double[] {1}, new double[] {1});
     }
 
     /** HSV grid h = linspace(−1/12, 1+1/12, 150) mod 1; s, v = linspace(0,1,24): 86,400 colours. */

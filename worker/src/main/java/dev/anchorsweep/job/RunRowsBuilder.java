@@ -9,6 +9,14 @@ import dev.anchorsweep.results.HistoryRow;
 import dev.anchorsweep.results.LatentRow;
 import dev.anchorsweep.results.RunRow;
 import dev.anchorsweep.results.RunRows;
+import dev.anchorsweep.intervention.Repulsion;
+import dev.anchorsweep.intervention.Suppression;
+import dev.anchorsweep.regularizer.Anchor;
+import dev.anchorsweep.regularizer.EuclideanAnchor;
+import dev.anchorsweep.run.EvaluationSpec;
+import dev.anchorsweep.run.InterventionSpec;
+import dev.anchorsweep.run.LatentInterventionSpec;
+import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.train.HistoryPoint;
 import dev.anchorsweep.train.TrainedRun;
@@ -47,13 +55,17 @@ public final class RunRowsBuilder {
         Map<String, Double> valTerms = new LinkedHashMap<>(validation);
         valTerms.remove("recon");
 
+        EvaluationSpec.Selection selection = spec.evaluation().selection();
         RunRow row = new RunRow(sweep, run, ticket.arm(), spec.seed(), ok ? RunRow.OK : RunRow.FAILED, message,
                 failedStep, spec.regularizerNames(), ticket.axes(), spec.architecture().latentDim(),
                 spec.architecture().hiddenWidth(), spec.architecture().layersPerSide(), spec.training().steps(),
                 spec.training().batchSize(), packId, trained.packSize(), trained.trainSeconds(),
                 evaluation == null ? 0 : evaluation.seconds(), losses.get("total"), losses.get("recon"), terms,
                 validation.get("recon"), valTerms, trained.labelCounts(),
-                evaluation == null ? Map.of() : evaluation.scores(), spec.canonical(), provenance.codeVersion(),
+                evaluation == null ? Map.of() : evaluation.scores(), selection.intervention(),
+                evaluation == null || selection.intervention() == null ? null
+                        : evaluation.scores().get(selection.intervention()),
+                selectionMetrics(selection, validation), conceptDirection(spec), spec.canonical(), provenance.codeVersion(),
                 provenance.host(), provenance.jvm(), startedAt, Instant.now(), attempt);
 
         List<HistoryRow> history = new ArrayList<>();
@@ -75,5 +87,32 @@ public final class RunRowsBuilder {
             }
         }
         return new RunRows(row, history, evaluations, latents);
+    }
+
+    private static Map<String, Double> selectionMetrics(EvaluationSpec.Selection selection, Map<String, Double> val) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String m : selection.minimize()) if (val.containsKey(m)) out.put(m, val.get(m));
+        return out;
+    }
+
+    /** The direction of the run's first anchor, else of its first latent intervention, else null. */
+    static List<Double> conceptDirection(RunSpec spec) {
+        for (RegularizerSpec r : spec.regularizers()) {
+            if (r.regularizer() instanceof Anchor a) return boxed(a.direction());
+            if (r.regularizer() instanceof EuclideanAnchor a) return boxed(a.point());
+        }
+        for (InterventionSpec i : spec.interventions()) {
+            if (i instanceof LatentInterventionSpec l && l.intervention() instanceof Suppression s) {
+                return boxed(s.direction().toArray());
+            }
+            if (i instanceof LatentInterventionSpec l && l.intervention() instanceof Repulsion r) {
+                return boxed(r.direction().toArray());
+            }
+        }
+        return null;
+    }
+
+    private static List<Double> boxed(double[] v) {
+        return Arrays.stream(v).boxed().toList();
     }
 }

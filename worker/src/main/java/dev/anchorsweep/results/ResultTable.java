@@ -121,6 +121,10 @@ public final class ResultTable<R> {
         r.put("val_terms", row.valTerms());
         r.put("label_counts", row.labelCounts());
         r.put("scores", row.scores());
+        r.put("selection_intervention", row.selectionIntervention());
+        r.put("selection_score", row.selectionScore());
+        r.put("selection_metrics", row.selectionMetrics());
+        r.put("concept_direction", row.conceptDirection());
         r.put("spec", row.spec());
         r.put("code_version", row.codeVersion());
         r.put("host", row.host());

@@ -18,6 +18,11 @@ import java.util.Map;
  * @param finalRecon  reconstruction loss at the last step; null when no step completed
  * @param valRecon    validation reconstruction loss; null when not validated
  * @param scores      selectivity score per intervention
+ * @param selectionIntervention the intervention whose score ranks runs for best-run selection, or null
+ * @param selectionScore        that intervention's score, or null
+ * @param selectionMetrics      the final validation metrics best-run selection minimises (e.g. recon, anchor)
+ * @param conceptDirection      the latent direction of the run's concept (its first anchor, else its first latent
+ *                              intervention), or null
  * @param spec        the canonical resolved run spec that {@code runId} hashes
  * @param attempt     attempt number of the task that wrote the row, 0 for the first
  */
@@ -26,6 +31,8 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
                      int latentDim, int hiddenWidth, int layers, int steps, int batchSize, String packId, int packSize,
                      double trainSeconds, double evalSeconds, Double finalLoss, Double finalRecon, Map<String, Double> finalTerms,
                      Double valRecon, Map<String, Double> valTerms, Map<String, Long> labelCounts, Map<String, Double> scores,
+                     String selectionIntervention, Double selectionScore, Map<String, Double> selectionMetrics,
+                     List<Double> conceptDirection,
                      String spec, String codeVersion, String host, String jvm, Instant startedAt, Instant finishedAt, int attempt) {
 
     public static final String OK = "ok";
@@ -60,6 +67,8 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
         valTerms = map("val_terms", valTerms);
         labelCounts = map("label_counts", labelCounts);
         scores = map("scores", scores);
+        selectionMetrics = map("selection_metrics", selectionMetrics);
+        conceptDirection = conceptDirection == null ? null : List.copyOf(conceptDirection);
         spec = text("spec", spec);
         codeVersion = text("code_version", codeVersion);
         host = text("host", host);

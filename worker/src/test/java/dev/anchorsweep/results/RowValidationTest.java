@@ -74,7 +74,8 @@ class RowValidationTest {
     private static RunRow withStatus(RunRow r, String status, String error, Integer failedStep) {
         return new RunRow(r.sweepId(), r.runId(), r.arm(), r.seed(), status, error, failedStep, r.regularizers(), r.axes(), r.latentDim(),
                 r.hiddenWidth(), r.layers(), r.steps(), r.batchSize(), r.packId(), r.packSize(), r.trainSeconds(), r.evalSeconds(),
-                r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(), r.spec(),
+                r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(),
+                r.selectionIntervention(), r.selectionScore(), r.selectionMetrics(), r.conceptDirection(), r.spec(),
                 r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt());
     }
 
