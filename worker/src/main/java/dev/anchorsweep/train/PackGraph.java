@@ -108,7 +108,7 @@ final class PackGraph {
 
         SDVariable total = recon;
         if (!slots.isEmpty()) {
-            LatentVariables latent = new LatentVariables(sd, preNorm, z);
+            LatentVariables latent = new LatentVariables(sd, preNorm, z, architecture.normalize());
             SDVariable[] terms = new SDVariable[slots.size()];
             for (TermSlot slot : slots) {
                 terms[slot.index()] = term(slot, latent, runs, k);
@@ -147,9 +147,8 @@ final class PackGraph {
         return sd.mmul(in, w).add(b);
     }
 
-    /** Exact GELU, x·Φ(x) = ½x(1 + erf(x/√2)) (ND4J's gelu op is the sigmoid approximation). */
     private SDVariable gelu(SDVariable x) {
-        return x.mul(0.5).mul(sd.math.erf(x.mul(1.0 / Math.sqrt(2.0))).add(1.0));
+        return ExactGelu.of(x);
     }
 
     /** Stacks layer {@code l} of every run into [P, in, out] weights and [P, 1, out] biases. */
