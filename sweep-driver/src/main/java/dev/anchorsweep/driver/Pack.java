@@ -12,9 +12,4 @@ public record Pack(String packId, List<RunTicket> runs) implements Serializable 
         runs = List.copyOf(runs);
     }
 
-    /** A rough cost for scheduling: model-steps weighted by model size. */
-    public double cost() {
-        var spec = runs.get(0).spec();
-        return (double) runs.size() * spec.training().steps() * (spec.architecture().parameterCount() + 200);
-    }
 }

@@ -10,6 +10,10 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.util.LongAccumulator;
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for the driver's progress line.
  */
 final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
+
+    private static final Logger log = LoggerFactory.getLogger(PackTask.class);
 
     /** Test-only fault injection: a task's first attempt dies after committing this many runs. */
     static final String FAULT_AFTER_COMMITS = "spark.anchorsweep.faults.failFirstAttemptAfterCommits";
@@ -38,6 +44,7 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
     public Iterator<RunOutcome> call(Pack pack) throws Exception {
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 0 : task.attemptNumber();
+        nativeThreadsPerTask(pack, task);
         Configuration hadoop = SparkEnv.get() == null ? new Configuration()
                 : SparkHadoopUtil.get().newConfiguration(SparkEnv.get().conf());
         int faultAfter = SparkEnv.get() == null ? -1 : SparkEnv.get().conf().getInt(FAULT_AFTER_COMMITS, -1);
@@ -55,5 +62,26 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
                 attempt, afterCommit, fraction -> progress.write(pack.packId(), pack.runs().size(), fraction));
         outcomes.stream().filter(o -> !o.ok()).forEach(o -> failed.add(1));
         return outcomes.iterator();
+    }
+
+    /**
+     * ND4J's native thread pool must have one thread per task core: executors run one task per core, and more threads
+     * per op only contend. ND4J sizes it from OMP_NUM_THREADS, which the driver sets for every executor
+     * (spark.executorEnv); should the environment not have it, this sets the pool size itself.
+     */
+    private static void nativeThreadsPerTask(Pack pack, TaskContext task) {
+        int cpus = task == null ? 1 : task.cpus();
+        Environment nd4j = Nd4j.getEnvironment();
+        int threads = nd4j.maxThreads();
+        String executor = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();
+        log.info("{} (task {} attempt {}) on executor {}: ND4J threads {} (OMP_NUM_THREADS={}, task cpus {})",
+                pack.packId(), task == null ? "?" : task.partitionId(), task == null ? 0 : task.attemptNumber(),
+                executor, threads, System.getenv("OMP_NUM_THREADS"), cpus);
+        if (threads != cpus) {
+            log.warn("executor {}: ND4J had {} native threads for tasks of {} cpu(s) (OMP_NUM_THREADS={}); set to {}",
+                    executor, threads, cpus, System.getenv("OMP_NUM_THREADS"), cpus);
+            nd4j.setMaxThreads(cpus);
+            nd4j.setMaxMasterThreads(cpus);
+        }
     }
 }

@@ -7,7 +7,6 @@ import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.results.ResultStore;
 import dev.anchorsweep.results.RunRow;
 import dev.anchorsweep.results.SweepRow;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -65,7 +64,7 @@ public final class SweepRunner {
         String codeVersion = Provenance.currentCodeVersion();
         Instant created = Instant.now();
 
-        ResultStore store = new ResultStore(root, new Configuration());
+        ResultStore store = new ResultStore(root, SparkSessions.hadoopConfiguration(options.sparkConf()));
         Set<String> committed = new HashSet<>(store.committedRunIds(sweepId));
         if (options.rerunFailed()) {
             Map<String, String> statuses = store.runStatuses(sweepId);
