@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The one entry point of every command: {@code deploy/sweep <command> ...}. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = "anchor-sweep 0.1.0",
         description = "Sparse Concept Anchoring sweeps on Apache Spark.",
-        subcommands = {TrainCommand.class, ValidateCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ValidateCommand.class, RunCommand.class, BenchCommand.class, ReportCommand.class,
+                SqlCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a bad config or bad arguments. */
@@ -19,6 +20,7 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InvalidConfigException invalid) {
                 commandLine.getErr().println(invalid.getMessage());

@@ -29,9 +29,10 @@ public final class RunCommand implements Callable<Integer> {
             + "(file://, hdfs://, s3a://); default results/<sweep-name>")
     String out;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (default: embedded "
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL, e.g. spark://HOST:PORT (YARN "
+            + "and Kubernetes through deploy/submit; default: the one spark-submit set, else embedded "
             + SparkSessions.LOCAL + ", every core, 3 attempts per task)")
-    String master = SparkSessions.LOCAL;
+    String master;
 
     @Option(names = "--pack-size", paramLabel = "P", description = "most runs trained together in one graph "
             + "(default " + SweepRunner.DEFAULT_PACK_SIZE + ")")
@@ -46,8 +47,15 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepPlan plan = SweepPlanner.load(config);
-        SweepRunner.Result result = new SweepRunner().run(sweep(plan),
-                new SweepRunner.Options(out, master, packSize, rerunFailed, sparkConf, 5_000), System.err);
+        String sparkMaster = SparkSessions.master(master);
+        String root = SweepRunner.outputRoot(out, plan.name());
+        if (!SparkSessions.isLocal(sparkMaster) && !sparkMaster.matches("spark://(127\\.0\\.0\\.1|localhost)[:,].*")
+                && root.startsWith("file:")) {
+            System.err.printf("warning: results go to %s, which every executor resolves on its own machine: on a "
+                    + "cluster of several machines use a shared folder, hdfs:// or s3a:// (--out)%n", root);
+        }
+        SweepRunner.Result result = new SweepRunner().run(sweep(plan), new SweepRunner.Options(out, sparkMaster,
+                packSize, rerunFailed, sparkConf, 5_000), System.err);
         System.out.println();
         System.out.print(result.summary());
         System.out.printf("%n%d runs: %d ok, %d failed (%d trained now) in %.1f s → %s%n", result.total(), result.ok(),

@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
@@ -21,7 +22,10 @@ final class PackProgress {
     private final Path dir;
 
     PackProgress(String root, String sweepId, Configuration conf) throws IOException {
-        this.fs = FileSystem.get(URI.create(root), conf);
+        FileSystem shared = FileSystem.get(URI.create(root), conf);
+        // no .crc side files on a local disk: the driver reads these while executors rewrite them, and a checksum
+        // caught mid-rewrite makes Hadoop log a warning on the console
+        this.fs = shared instanceof LocalFileSystem local ? local.getRawFileSystem() : shared;
         this.dir = new Path(new Path(root, "_progress"), sweepId);
     }
 

@@ -32,7 +32,7 @@ public final class SweepRunner {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SweepRunner.class);
 
     /** Default number of runs per graph (see the performance notes in the README). */
-    public static final int DEFAULT_PACK_SIZE = 32;
+    public static final int DEFAULT_PACK_SIZE = 64;
 
     public record Options(String out, String master, int packSize, boolean rerunFailed, Map<String, String> sparkConf,
                           long progressMillis) {

@@ -1,0 +1,51 @@
+package dev.anchorsweep.analysis.sql;
+
+import org.apache.spark.sql.SparkSession;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The report's views over the result tables, each defined by {@code views/<name>.sql}, registered in dependency order.
+ * A view is skipped when a table it needs is absent (e.g. a folder without {@code latents}).
+ */
+public final class ReportViews {
+
+    /** A report view: its name (= its resource {@code views/<name>.sql}) and the tables it reads. */
+    public record View(String name, List<String> needs, String description) {
+    }
+
+    public static final List<View> ALL = List.of(
+            new View("arm_runs", List.of("runs"),
+                    "one row per arm: runs ok / failed, seeds, training time"),
+            new View("run_errors", List.of("runs", "evaluations"),
+                    "one row per ok run and intervention: concept colour's error, worst off-target error, score"),
+            new View("arm_summary", List.of("run_errors"),
+                    "one row per arm and intervention: median and quartiles across seeds of run_errors' metrics"),
+            new View("selection_candidates", List.of("runs"),
+                    "one row per ok run: on its arm's Pareto front or not, selection rank"),
+            new View("best_runs", List.of("selection_candidates"),
+                    "the best run of every arm (Pareto front of selection metrics vs score, then highest score)"),
+            new View("best_run_colors", List.of("best_runs", "evaluations"),
+                    "the named colours of every best run under baseline and each intervention"),
+            new View("selectivity", List.of("runs", "evaluations"),
+                    "the selectivity score recomputed with corr() on the rgb-grid, next to runs.scores"),
+            new View("latent_geometry", List.of("runs", "latents"),
+                    "per ok run: cosine of red to its concept direction, vibrant hues' norm share in dims 0-1"));
+
+    private ReportViews() {
+    }
+
+    public static List<String> register(SparkSession spark, List<String> tables) {
+        List<String> registered = new ArrayList<>();
+        for (View view : ALL) {
+            List<String> available = new ArrayList<>(tables);
+            available.addAll(registered);
+            if (!available.containsAll(view.needs())) continue;
+            String sql = SqlResource.load("views/" + view.name() + ".sql").text();
+            spark.sql("CREATE OR REPLACE TEMPORARY VIEW " + view.name() + " AS\n" + sql);
+            registered.add(view.name());
+        }
+        return registered;
+    }
+}

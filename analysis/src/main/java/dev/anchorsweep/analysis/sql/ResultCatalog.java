@@ -1,0 +1,85 @@
+package dev.anchorsweep.analysis.sql;
+
+import dev.anchorsweep.analysis.ResultViews;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL namespace of one results folder: a view per result table ({@link ResultViews}) and the report's views over
+ * them ({@link ReportViews}), so that any query, from the report or from {@code deploy/sweep sql}, sees the same names.
+ */
+public final class ResultCatalog {
+
+    private final SparkSession spark;
+    private final String root;
+    private final List<String> tables;
+    private final List<String> views;
+
+    private ResultCatalog(SparkSession spark, String root, List<String> tables, List<String> views) {
+        this.spark = spark;
+        this.root = root;
+        this.tables = tables;
+        this.views = views;
+    }
+
+    /**
+     * Registers the tables under {@code root} and every report view whose tables are present. Fails when there is no
+     * {@code runs} table, since nothing can be said about a folder without runs.
+     */
+    public static ResultCatalog open(SparkSession spark, String root) {
+        List<String> tables = ResultViews.register(spark, root);
+        if (!tables.contains("runs")) {
+            throw new IllegalArgumentException("no result tables under " + root + ": expected a folder with runs/ (and "
+                    + "sweeps/, history/, evaluations/, latents/) as written by `deploy/sweep run`, but found "
+                    + (tables.isEmpty() ? "none of them" : "only " + String.join(", ", tables)));
+        }
+        List<String> views = ReportViews.register(spark, tables);
+        return new ResultCatalog(spark, root, tables, views);
+    }
+
+    /** The query as a Dataset, analysed (so a bad name or type fails here); throws {@link BadQueryException}. */
+    public Dataset<Row> query(String sql) {
+        try {
+            return spark.sql(sql);
+        } catch (Exception e) { // Spark's AnalysisException is checked, though Scala throws it undeclared
+            throw new BadQueryException(SparkErrorMessage.of(e), e);
+        }
+    }
+
+    /** Collects a query's rows; errors while it runs (e.g. division by zero) also become {@link BadQueryException}. */
+    public QueryResult collect(String sql, int maxRows) {
+        Dataset<Row> dataset = query(sql);
+        try {
+            return QueryResult.of(dataset, maxRows);
+        } catch (Exception e) { // Spark's AnalysisException is checked, though Scala throws it undeclared
+            throw new BadQueryException(SparkErrorMessage.of(e), e);
+        }
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public List<String> tables() {
+        return tables;
+    }
+
+    public List<String> views() {
+        return views;
+    }
+
+    /** Tables and report views, in registration order. */
+    public List<String> names() {
+        List<String> all = new ArrayList<>(tables);
+        all.addAll(views);
+        return all;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.anchorsweep.cli;
+
+import dev.anchorsweep.analysis.report.ReportJob;
+import dev.anchorsweep.analysis.sql.BadQueryException;
+import dev.anchorsweep.analysis.sql.ResultCatalog;
+import dev.anchorsweep.driver.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Writes a sweep's static report (HTML, PNG charts, CSV tables) from Spark SQL over its result tables. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a static report of a sweep from Spark SQL over its result tables: index.html (opens from "
+                + "disk, no server or network), PNG charts, every table as CSV and the queries. Exit code 2 for a "
+                + "folder without results.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "output root of a sweep, e.g. results/isolated")
+    String results;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "report folder (default RESULTS_DIR/report)")
+    Path out;
+
+    @Option(names = "--sweep", paramLabel = "ID", description = "the sweep to report when the folder holds several")
+    String sweep;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (default local[*])")
+    String master = "local[*]";
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "extra Spark setting (repeatable)")
+    Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        String root;
+        try {
+            root = ResultsFolder.uri(results);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return Main.BAD_INPUT;
+        }
+        Path folder = out != null ? out : defaultFolder(root);
+        QuietTaskErrors.apply();
+        SparkSession spark = SparkSessions.start("anchor-sweep report", master, sparkConf);
+        try {
+            ResultCatalog catalog = ResultCatalog.open(spark, root);
+            ReportJob.Result result = new ReportJob().write(catalog, folder.toAbsolutePath(), sweep);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("report of sweep %s: %d charts, %d tables in %.1f s → %s%n", result.sweepId(), result.charts(),
+                    result.tables(), result.seconds(), result.index().toUri());
+            o.flush();
+            return 0;
+        } catch (IllegalArgumentException | BadQueryException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return Main.BAD_INPUT;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private Path defaultFolder(String root) {
+        if (!root.startsWith("file:")) {
+            throw new IllegalArgumentException("results under " + root + " are not on this machine's disk: give --out DIR");
+        }
+        return Path.of(java.net.URI.create(root)).resolve("report");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.anchorsweep.report;
+
+import dev.anchorsweep.cli.Main;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs a {@code deploy/sweep} command in this JVM and captures its exit code, stdout and stderr. */
+record Cli(int code, String out, String err) {
+
+    static Cli run(String... args) {
+        PrintStream stdout = System.out, stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+}
