@@ -58,7 +58,10 @@ public final class PackJob {
                     tickets.size() - todo.size(), tickets.size(), todo.size());
         }
         Instant started = Instant.now();
+        long startNanos = System.nanoTime();
         List<TrainedRun> trained = new PackTrainer(progress).train(todo.stream().map(RunTicket::spec).toList());
+        long trainedAt = System.nanoTime();
+        long evaluating = 0, building = 0, committing = 0;
         List<RunOutcome> outcomes = new ArrayList<>();
         RunEvaluator evaluator = new RunEvaluator();
         for (int i = 0; i < todo.size(); i++) {
@@ -66,6 +69,7 @@ public final class PackJob {
             TrainedRun run = trained.get(i);
             RunEvaluation evaluation = null;
             String error = null;
+            long t0 = System.nanoTime();
             if (run.ok()) {
                 try {
                     evaluation = evaluator.evaluate(run);
@@ -74,16 +78,26 @@ public final class PackJob {
                     log.warn("run {} (seed {}): {}", ticket.runId(), run.spec().seed(), error);
                 }
             }
+            long t1 = System.nanoTime();
             RunRows rows = RunRowsBuilder.build(ticket, run, evaluation, error, packId, attempt, provenance, started);
+            long t2 = System.nanoTime();
             try {
                 store.commitRun(sweep, ticket.runId(), rows);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot commit run " + ticket.runId() + " of sweep " + sweep, e);
             }
+            long t3 = System.nanoTime();
+            evaluating += t1 - t0;
+            building += t2 - t1;
+            committing += t3 - t2;
             outcomes.add(new RunOutcome(ticket.runId(), ticket.arm(), rows.run().status(), rows.run().error(),
                     run.trainSeconds(), run.packSize(), provenance.host()));
             if (afterCommit != null) afterCommit.run();
         }
+        log.info("pack {} ({} runs): trained in {} s; then evaluated in {} s, rows built in {} s, committed in {} s",
+                packId, todo.size(), String.format("%.1f", (trainedAt - startNanos) / 1e9),
+                String.format("%.2f", evaluating / 1e9), String.format("%.2f", building / 1e9),
+                String.format("%.2f", committing / 1e9));
         return outcomes;
     }
 }
