@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
         SweepRunner.Result result = new SweepRunner().run(sweep(plan), new SweepRunner.Options(out, sparkMaster,
                 packSize, rerunFailed, sparkConf, 5_000), System.err);
         System.out.println();
-        System.out.print(result.summary());
+        System.out.print(result.summary().render());
         System.out.printf("%n%d runs: %d ok, %d failed (%d trained now) in %.1f s → %s%n", result.total(), result.ok(),
                 result.failed(), result.trained(), result.seconds(), result.root());
         return result.exitCode();

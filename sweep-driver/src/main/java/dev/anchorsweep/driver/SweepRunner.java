@@ -7,6 +7,7 @@ import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.results.ResultStore;
 import dev.anchorsweep.results.RunRow;
 import dev.anchorsweep.results.SweepRow;
+import dev.anchorsweep.train.TrainerWarmUp;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,8 @@ public final class SweepRunner {
     /**
      * @param total planned runs; {@code trained} of them were trained now, the others were already committed
      */
-    public record Result(String root, int total, int ok, int failed, int trained, double seconds, String summary) {
+    public record Result(String root, int total, int ok, int failed, int trained, double seconds,
+                         SweepSummary summary) {
         public int exitCode() {
             return failed > 0 ? 3 : 0;
         }
@@ -80,39 +83,36 @@ public final class SweepRunner {
         err.printf("sweep %s: %d runs, %d already committed, %d to train → %s%n", sweepId, sweep.runs().size(),
                 already, todo.size(), root);
 
-        log.info("planned after {} s", (System.nanoTime() - start) / 1e9);
+        // in local mode the driver's JVM trains the packs: warm its JIT up while Spark starts (stopped in train)
+        TrainerWarmUp warmUp = todo.isEmpty() || (options.master() != null && !options.master().startsWith("local")) ? null
+                : TrainerWarmUp.start(todo.get(0).spec());
         SparkSession spark = SparkSessions.start("anchor-sweep " + sweepId, options.master(), options.sparkConf());
         try {
             Instant createdAt = firstCreated(spark, root, sweepId).orElse(created);
-            log.info("spark started after {} s", (System.nanoTime() - start) / 1e9);
             store.commitSweep(sweepRow(sweep, createdAt, null, sweep.runs().size(), 0, 0, options.master(), codeVersion));
-            if (!todo.isEmpty()) train(spark, store, root, sweepId, todo, options, codeVersion, err);
-
-            log.info("training done after {} s", (System.nanoTime() - start) / 1e9);
-            Map<String, String> statuses = store.runStatuses(sweepId);
-            log.info("statuses read after {} s", (System.nanoTime() - start) / 1e9);
-            int ok = 0, failed = 0;
-            for (RunTicket t : sweep.runs()) {
-                String s = statuses.get(t.runId());
-                if (RunRow.OK.equals(s)) ok++;
-                else if (RunRow.FAILED.equals(s)) failed++;
+            List<RunOutcome> outcomes = new ArrayList<>(
+                    todo.isEmpty() ? List.of() : train(spark, store, root, sweepId, todo, options, codeVersion, warmUp, err));
+            Set<String> reported = outcomes.stream().map(RunOutcome::runId).collect(Collectors.toSet());
+            List<String> earlier = sweep.runs().stream().map(RunTicket::runId).filter(id -> !reported.contains(id)).toList();
+            if (!earlier.isEmpty() && ResultViews.register(spark, root).contains("runs")) {
+                outcomes.addAll(SweepSummary.committed(spark, sweepId, earlier));
             }
-            store.commitSweep(sweepRow(sweep, createdAt, Instant.now(), sweep.runs().size(), ok, failed,
-                    options.master(), codeVersion));
-            List<String> views = ResultViews.register(spark, root);
-            log.info("views registered after {} s", (System.nanoTime() - start) / 1e9);
-            String summary = SweepSummary.query(spark, sweepId,
-                    sweep.runs().stream().map(RunTicket::runId).toList(), views).render();
-            log.info("summary done after {} s", (System.nanoTime() - start) / 1e9);
-            return new Result(root, sweep.runs().size(), ok, failed, todo.size(), (System.nanoTime() - start) / 1e9,
-                    summary);
+            SweepSummary summary = SweepSummary.of(outcomes);
+            store.commitSweep(sweepRow(sweep, createdAt, Instant.now(), sweep.runs().size(), (int) summary.ok(),
+                    (int) summary.failed(), options.master(), codeVersion));
+            return new Result(root, sweep.runs().size(), (int) summary.ok(), (int) summary.failed(), todo.size(),
+                    (System.nanoTime() - start) / 1e9, summary);
         } finally {
+            if (warmUp != null) warmUp.close();
             spark.stop();
         }
     }
 
-    private static void train(SparkSession spark, ResultStore store, String root, String sweepId, List<RunTicket> todo,
-                              Options options, String codeVersion, PrintStream err) {
+    /** Trains the runs, one Spark task per pack; returns what the final attempt of every task reported. */
+    private static List<RunOutcome> train(SparkSession spark, ResultStore store, String root, String sweepId,
+                                          List<RunTicket> todo,
+                                          Options options, String codeVersion, TrainerWarmUp warmUp,
+                                          PrintStream err) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slots = sc.defaultParallelism();
         List<Pack> packs = Packer.pack(todo, options.packSize(), slots);
@@ -129,6 +129,7 @@ public final class SweepRunner {
         }
         try (SweepProgress progress = new SweepProgress(store, packProgress, sweepId, ids, failed, err,
                 options.progressMillis())) {
+            if (warmUp != null) warmUp.close();
             outcomes = sc.parallelize(packs, packs.size())
                     .flatMap(new PackTask(root, codeVersion, failed))
                     .collect();
@@ -141,6 +142,7 @@ public final class SweepRunner {
             outcomes.stream().filter(o -> !o.ok()).limit(10)
                     .forEach(o -> err.printf("  %s (%s): %s%n", o.runId(), o.arm(), o.error()));
         }
+        return outcomes;
     }
 
     private static java.util.Optional<Instant> firstCreated(SparkSession spark, String root, String sweepId) {

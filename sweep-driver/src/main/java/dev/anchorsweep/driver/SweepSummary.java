@@ -1,62 +1,97 @@
 package dev.anchorsweep.driver;
 
-import org.apache.spark.sql.Dataset;
+import dev.anchorsweep.job.RunOutcome;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The table a sweep prints at the end, from Spark SQL over its result tables: per arm, runs ok / failed and the median
- * concept error (the named colour most similar to the run's concept, e.g. red) under baseline and each intervention.
+ * The table a sweep prints at the end: per arm, runs ok / failed and the median concept error (the named colour of
+ * the run's concept, e.g. red) under baseline and each intervention. Built from the runs' outcomes; runs committed
+ * before this invocation (or by an earlier attempt of a retried task) are read back with Spark SQL.
  */
-record SweepSummary(List<String> interventions, List<ArmLine> arms) {
+public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
 
-    record ArmLine(String arm, long ok, long failed, Map<String, Double> medianConceptError) {
+    public record ArmLine(String arm, long ok, long failed, Map<String, Double> medianConceptError) {
     }
 
-    /** Needs the view {@code runs} (and {@code evaluations} when registered); only the given run ids count. */
-    static SweepSummary query(SparkSession spark, String sweepId, List<String> runIds, List<String> views) {
-        spark.createDataset(runIds, Encoders.STRING()).toDF("run_id").createOrReplaceTempView("planned_runs");
-        Dataset<Row> counts = spark.sql("""
-                SELECT r.arm,
-                       sum(CASE WHEN r.status = 'ok' THEN 1 ELSE 0 END) AS ok,
-                       sum(CASE WHEN r.status = 'failed' THEN 1 ELSE 0 END) AS failed
-                FROM runs r JOIN planned_runs p ON r.run_id = p.run_id
-                WHERE r.sweep_id = '%s'
-                GROUP BY r.arm ORDER BY r.arm""".formatted(sweepId));
-        Map<String, ArmLine> arms = new LinkedHashMap<>();
-        for (Row row : counts.collectAsList()) {
-            arms.put(row.getString(0), new ArmLine(row.getString(0), row.getLong(1), row.getLong(2), new LinkedHashMap<>()));
-        }
+    /** One line per arm (sorted by name), medians over the ok runs. */
+    public static SweepSummary of(Collection<RunOutcome> runs) {
+        Map<String, List<RunOutcome>> byArm = new TreeMap<>();
+        for (RunOutcome r : runs) byArm.computeIfAbsent(r.arm(), a -> new ArrayList<>()).add(r);
         TreeSet<String> interventions = new TreeSet<>();
-        if (views.contains("evaluations")) {
-            Dataset<Row> medians = spark.sql("""
-                    SELECT r.arm, e.intervention, median(e.error) AS concept_error
-                    FROM evaluations e
-                    JOIN runs r ON e.sweep_id = r.sweep_id AND e.run_id = r.run_id
-                    JOIN planned_runs p ON r.run_id = p.run_id
-                    WHERE r.sweep_id = '%s' AND r.status = 'ok' AND e.color_set = 'named' AND e.similarity >= 0.999
-                    GROUP BY r.arm, e.intervention""".formatted(sweepId));
-            for (Row row : medians.collectAsList()) {
-                ArmLine line = arms.get(row.getString(0));
-                if (line == null) continue;
-                line.medianConceptError().put(row.getString(1), row.getDouble(2));
-                interventions.add(row.getString(1));
+        List<ArmLine> lines = new ArrayList<>();
+        byArm.forEach((arm, armRuns) -> {
+            Map<String, List<Double>> errors = new TreeMap<>();
+            long ok = 0;
+            for (RunOutcome r : armRuns) {
+                if (!r.ok()) continue;
+                ok++;
+                r.conceptErrors().forEach((i, e) -> errors.computeIfAbsent(i, k -> new ArrayList<>()).add(e));
             }
-        }
+            Map<String, Double> medians = new LinkedHashMap<>();
+            errors.forEach((i, e) -> medians.put(i, median(e)));
+            interventions.addAll(medians.keySet());
+            lines.add(new ArmLine(arm, ok, armRuns.size() - ok, medians));
+        });
         List<String> columns = new ArrayList<>();
         if (interventions.remove("baseline")) columns.add("baseline");
         columns.addAll(interventions);
-        return new SweepSummary(columns, new ArrayList<>(arms.values()));
+        return new SweepSummary(columns, lines);
     }
 
-    String render() {
+    /**
+     * The outcomes of committed runs read back from the tables (views {@code runs} and {@code evaluations}) for the
+     * given run ids; host, pack size and training time as recorded.
+     */
+    static List<RunOutcome> committed(SparkSession spark, String sweepId, Collection<String> runIds) {
+        if (runIds.isEmpty()) return List.of();
+        spark.createDataset(new ArrayList<>(runIds), Encoders.STRING()).toDF("run_id").createOrReplaceTempView("wanted_runs");
+        Map<String, Map<String, Double>> errors = new HashMap<>();
+        if (spark.catalog().tableExists("evaluations")) for (Row row : spark.sql("""
+                SELECT e.run_id, e.intervention, avg(e.error)
+                FROM evaluations e JOIN wanted_runs w ON e.run_id = w.run_id
+                WHERE e.sweep_id = '%s' AND e.color_set = 'named' AND e.similarity >= %s
+                GROUP BY e.run_id, e.intervention""".formatted(sweepId, RunOutcome.CONCEPT_SIMILARITY))
+                .collectAsList()) {
+            errors.computeIfAbsent(row.getString(0), k -> new HashMap<>()).put(row.getString(1), row.getDouble(2));
+        }
+        List<RunOutcome> outcomes = new ArrayList<>();
+        for (Row row : spark.sql("""
+                SELECT r.run_id, r.arm, r.status, r.error, r.train_seconds, r.pack_size, r.host
+                FROM runs r JOIN wanted_runs w ON r.run_id = w.run_id
+                WHERE r.sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
+            outcomes.add(new RunOutcome(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                    row.getDouble(4), row.getInt(5), row.getString(6),
+                    errors.getOrDefault(row.getString(0), Map.of())));
+        }
+        return outcomes;
+    }
+
+    public long ok() {
+        return arms.stream().mapToLong(ArmLine::ok).sum();
+    }
+
+    public long failed() {
+        return arms.stream().mapToLong(ArmLine::failed).sum();
+    }
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    public String render() {
         int width = Math.max(3, arms.stream().mapToInt(a -> a.arm().length()).max().orElse(3));
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-" + width + "s %5s %6s", "arm", "ok", "failed"));

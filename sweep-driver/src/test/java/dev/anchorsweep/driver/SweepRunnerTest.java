@@ -70,7 +70,7 @@ class SweepRunnerTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SweepRunner.Result result = run(sweep("e2e", runs), Map.of(), log);
         System.out.println(log);
-        System.out.println(result.summary());
+        System.out.println(result.summary().render());
         assertEquals(5, result.total());
         assertEquals(3, result.ok());
         assertEquals(2, result.failed());
@@ -89,6 +89,14 @@ class SweepRunnerTest {
             assertEquals(3L * 2 * 512, count(spark, "SELECT count(*) FROM latents"));
             assertEquals(3L, count(spark, "SELECT count(*) FROM evaluations WHERE color_name = 'red' AND intervention = 'ablate' AND error > 0.05"));
             assertEquals(3L, count(spark, "SELECT count(*) FROM runs WHERE status = 'ok' AND scores['ablate'] >= 0 AND label_counts['red'] >= 0"));
+            // the printed summary (built from the workers' outcomes) agrees with Spark SQL over the committed tables
+            SweepSummary.ArmLine base = result.summary().arms().stream().filter(a -> a.arm().equals("base")).findFirst().orElseThrow();
+            assertEquals(3, base.ok());
+            assertEquals(java.util.Set.of("baseline", "suppress", "ablate"), base.medianConceptError().keySet());
+            for (Row row : spark.sql("SELECT intervention, percentile(error, 0.5) FROM evaluations "
+                    + "WHERE color_set = 'named' AND color_name = 'red' GROUP BY intervention").collectAsList()) {
+                assertEquals(row.getDouble(1), base.medianConceptError().get(row.getString(0)), 1e-12, row.getString(0));
+            }
         } finally {
             spark.stop();
         }
@@ -101,6 +109,7 @@ class SweepRunnerTest {
         assertEquals(2, again.trained());
         assertEquals(5, again.total());
         assertEquals(3, again.ok());
+        assertEquals(result.summary().render(), again.summary().render(), "summary of resumed runs read back from the tables");
         SweepRunner.Result nothing = run(sweep("e2e", runs), Map.of(), new ByteArrayOutputStream());
         assertEquals(0, nothing.trained());
     }

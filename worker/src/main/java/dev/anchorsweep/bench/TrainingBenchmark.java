@@ -1,7 +1,6 @@
 package dev.anchorsweep.bench;
 
 import dev.anchorsweep.run.RunSpec;
-import dev.anchorsweep.run.TrainingSpec;
 import dev.anchorsweep.train.PackTrainer;
 import dev.anchorsweep.train.TrainedRun;
 
@@ -34,19 +33,11 @@ public final class TrainingBenchmark {
         this.repetitions = repetitions;
     }
 
-    /** The template run shortened to the benchmark's steps, with seed {@code seed}. */
-    RunSpec shortened(RunSpec template, int seed) {
-        TrainingSpec t = template.training();
-        return new RunSpec(seed, template.architecture(), new TrainingSpec(steps, t.batchSize(), t.gridSubdivisions(),
-                t.lr(), t.validateEvery(), t.historyEvery(), List.of(steps)), template.concepts(),
-                template.regularizers(), template.interventions(), template.evaluation());
-    }
-
     public Result measure(String name, RunSpec template, int packSize, int threads) throws Exception {
         List<List<RunSpec>> packs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             List<RunSpec> pack = new ArrayList<>();
-            for (int p = 0; p < packSize; p++) pack.add(shortened(template, t * packSize + p));
+            for (int p = 0; p < packSize; p++) pack.add(template.shortened(steps, t * packSize + p));
             packs.add(pack);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);

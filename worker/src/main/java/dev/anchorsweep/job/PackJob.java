@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -91,7 +92,8 @@ public final class PackJob {
             building += t2 - t1;
             committing += t3 - t2;
             outcomes.add(new RunOutcome(ticket.runId(), ticket.arm(), rows.run().status(), rows.run().error(),
-                    run.trainSeconds(), run.packSize(), provenance.host()));
+                    run.trainSeconds(), run.packSize(), provenance.host(),
+                    rows.run().status().equals("ok") ? RunOutcome.conceptErrors(evaluation) : Map.of()));
             if (afterCommit != null) afterCommit.run();
         }
         log.info("pack {} ({} runs): trained in {} s; then evaluated in {} s, rows built in {} s, committed in {} s",

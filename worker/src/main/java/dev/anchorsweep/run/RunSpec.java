@@ -47,6 +47,13 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
         return new PackShape(architecture, training);
     }
 
+    /** This run cut to {@code steps} training steps (latents recorded only at the end), with another seed. */
+    public RunSpec shortened(int steps, int newSeed) {
+        TrainingSpec t = training;
+        return new RunSpec(newSeed, architecture, new TrainingSpec(steps, t.batchSize(), t.gridSubdivisions(), t.lr(),
+                t.validateEvery(), t.historyEvery(), List.of(steps)), concepts, regularizers, interventions, evaluation);
+    }
+
     public Optional<Concept> concept(String name) {
         return concepts.stream().filter(c -> c.name().equals(name)).findFirst();
     }

@@ -126,7 +126,10 @@ public final class PackTrainer {
             observe(0);
             for (int stop : stops) {
                 if (stop > done) {
+                    long t0 = System.nanoTime();
                     graph.sd.fit(new Batches(done, stop), 1, recorder);
+                    if (log.isDebugEnabled()) log.debug("pack of {}: steps {}..{} at {} ms/step", packSize, done, stop,
+                            String.format("%.2f", (System.nanoTime() - t0) / 1e6 / (stop - done)));
                     done = stop;
                 }
                 observe(done);

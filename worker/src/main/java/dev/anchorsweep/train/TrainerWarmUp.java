@@ -1,0 +1,67 @@
+package dev.anchorsweep.train;
+
+import dev.anchorsweep.run.RunSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains small throw-away packs on a background thread so that the JIT has compiled the trainer's Java code (SameDiff's
+ * session and op dispatch) and ND4J's native library is loaded before the real packs start.
+ *
+ * <p>Why: a cold JVM runs the first few hundred steps of a pack 2-3 times slower than a warm one, and on a machine
+ * whose cores all train, the compiler threads get little CPU, so the warm-up stretches to ~20 s of every first pack.
+ * The driver of a local sweep starts this while Spark starts (a core is mostly idle then) and stops it when the
+ * packs are submitted.
+ */
+public final class TrainerWarmUp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainerWarmUp.class);
+
+    /** Runs per warm-up pack and steps per warm-up pack: enough ops per step, short enough to stop promptly. */
+    static final int PACK_SIZE = 4;
+    static final int STEPS = 40;
+    /** Stops by itself after this long, should nobody stop it. */
+    static final long MAX_NANOS = 30_000_000_000L;
+
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    private TrainerWarmUp(RunSpec template) {
+        List<RunSpec> pack = new ArrayList<>();
+        for (int p = 0; p < PACK_SIZE; p++) pack.add(template.shortened(STEPS, p));
+        thread = new Thread(() -> warm(pack), "trainer-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+    }
+
+    /** Starts warming up on packs shaped like {@code template}. */
+    public static TrainerWarmUp start(RunSpec template) {
+        TrainerWarmUp warmUp = new TrainerWarmUp(template);
+        warmUp.thread.start();
+        return warmUp;
+    }
+
+    private void warm(List<RunSpec> pack) {
+        long start = System.nanoTime();
+        int packs = 0;
+        try {
+            while (!stopped && System.nanoTime() - start < MAX_NANOS) {
+                new PackTrainer().train(pack);
+                packs++;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("warm-up ended early: {}", e.toString());
+        }
+        log.info("warm-up: {} packs of {} runs × {} steps in {} s", packs, PACK_SIZE, STEPS,
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Stops after the pack in progress; does not wait for it. */
+    @Override
+    public void close() {
+        stopped = true;
+    }
+}
