@@ -74,9 +74,10 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
         Environment nd4j = Nd4j.getEnvironment();
         int threads = nd4j.maxThreads();
         String executor = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();
-        log.info("{} (task {} attempt {}) on executor {}: ND4J threads {} (OMP_NUM_THREADS={}, task cpus {})",
-                pack.packId(), task == null ? "?" : task.partitionId(), task == null ? 0 : task.attemptNumber(),
-                executor, threads, System.getenv("OMP_NUM_THREADS"), cpus);
+        log.info("{} (task {} attempt {}) on executor {}: ND4J threads {} (OMP_NUM_THREADS={}, task cpus {}), "
+                        + "JavaCPP maxPhysicalBytes {}", pack.packId(), task == null ? "?" : task.partitionId(),
+                task == null ? 0 : task.attemptNumber(), executor, threads, System.getenv("OMP_NUM_THREADS"), cpus,
+                org.bytedeco.javacpp.Pointer.maxPhysicalBytes());
         if (threads != cpus) {
             log.warn("executor {}: ND4J had {} native threads for tasks of {} cpu(s) (OMP_NUM_THREADS={}); set to {}",
                     executor, threads, cpus, System.getenv("OMP_NUM_THREADS"), cpus);

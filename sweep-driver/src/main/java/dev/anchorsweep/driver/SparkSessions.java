@@ -18,6 +18,9 @@ public final class SparkSessions {
     /** Embedded Spark on every core, each task tried up to 3 times (local mode otherwise never retries). */
     public static final String LOCAL = "local[*,3]";
 
+    /** JavaCPP's limit on the process's physical memory; 0 turns off the check made at every native allocation. */
+    public static final String NO_PHYSICAL_BYTES_CHECK_KEY = "org.bytedeco.javacpp.maxPhysicalBytes";
+
     private SparkSessions() {
     }
 
@@ -50,6 +53,12 @@ public final class SparkSessions {
             builder.config(ompKey, conf.getOrDefault("spark.task.cpus", submitted.get("spark.task.cpus", "1")));
         }
         Map<String, String> settings = new LinkedHashMap<>(conf);
+        // JavaCPP's physical-memory check costs a /proc read per native allocation (deploy/jvm.properties)
+        String javaOptions = "spark.executor.extraJavaOptions";
+        String given = conf.getOrDefault(javaOptions, submitted.get(javaOptions, ""));
+        if (!local && !given.contains(NO_PHYSICAL_BYTES_CHECK_KEY)) {
+            settings.put(javaOptions, (given + " -D" + NO_PHYSICAL_BYTES_CHECK_KEY + "=0").trim());
+        }
         // executors in other JVMs load our classes from the job jar (spark-submit sets spark.jars to it already)
         if (!local && !submitted.contains("spark.jars")) settings.put("spark.jars", withJobJar(master, conf.get("spark.jars")));
         settings.forEach(builder::config);

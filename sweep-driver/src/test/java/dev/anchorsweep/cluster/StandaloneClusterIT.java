@@ -203,6 +203,8 @@ class StandaloneClusterIT {
             for (String line : started) {
                 assertTrue(line.contains("ND4J threads 1 (OMP_NUM_THREADS=1, task cpus 1)"),
                         "executors must run ND4J with one native thread per task core, but " + worker + " logged: " + line);
+                assertTrue(line.endsWith("JavaCPP maxPhysicalBytes 0"),
+                        "executors must run without JavaCPP's physical-memory check, but " + worker + " logged: " + line);
             }
         }
     }
