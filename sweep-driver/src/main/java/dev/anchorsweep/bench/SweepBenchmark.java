@@ -9,7 +9,9 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,11 +21,21 @@ import java.util.stream.Stream;
  */
 public final class SweepBenchmark {
 
+    /**
+     * @param trainSeconds Σ of the packs' training times (the runs' train_seconds)
+     * @param taskSeconds  Σ of the packs' task times: training, then evaluating and committing every run (from the
+     *                     pack's first started_at to its last finished_at)
+     */
     public record Result(double wallSeconds, double cpuSeconds, long peakRssBytes, int runs, double trainSeconds,
-                         int cores, int exitCode) {
+                         double taskSeconds, int cores, int exitCode) {
         /** Wall time over the ideal: the packs' training time spread evenly over the cores. */
         public double overheadRatio() {
             return wallSeconds / (trainSeconds / cores);
+        }
+
+        /** Wall time over the packs' whole task time spread evenly over the cores: start-up, idle cores, the end. */
+        public double taskOverheadRatio() {
+            return wallSeconds / (taskSeconds / cores);
         }
     }
 
@@ -53,6 +65,7 @@ public final class SweepBenchmark {
         int code = p.waitFor();
         double train = 0;
         int runs = 0;
+        Map<String, long[]> packSpans = new HashMap<>(); // pack_id → {first started_at, last finished_at} in ms
         Configuration conf = new Configuration();
         try (Stream<java.nio.file.Path> files = Files.walk(out.resolve("runs"))) {
             for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith("run-")).toList()) {
@@ -61,10 +74,15 @@ public final class SweepBenchmark {
                     GenericRecord r = reader.read();
                     train += (Double) r.get("train_seconds");
                     runs++;
+                    long[] span = packSpans.computeIfAbsent(r.get("pack_id").toString(),
+                            k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                    span[0] = Math.min(span[0], (Long) r.get("started_at"));
+                    span[1] = Math.max(span[1], (Long) r.get("finished_at"));
                 }
             }
         }
-        return new Result(wall, cpu, peak, runs, train, Runtime.getRuntime().availableProcessors(), code);
+        double tasks = packSpans.values().stream().mapToDouble(span -> (span[1] - span[0]) / 1000.0).sum();
+        return new Result(wall, cpu, peak, runs, train, tasks, Runtime.getRuntime().availableProcessors(), code);
     }
 
     private static long kib(String statusLine) {
@@ -80,6 +98,10 @@ public final class SweepBenchmark {
                 String.format("peak memory (RSS)       %.2f GB", r.peakRssBytes() / 1e9),
                 String.format("Σ pack training time    %.1f s (Σ runs' train_seconds)", r.trainSeconds()),
                 String.format("overhead ratio          %.3f = wall / (Σ training / %d cores)", r.overheadRatio(),
-                        r.cores()));
+                        r.cores()),
+                String.format("Σ pack task time        %.1f s (training, evaluating and committing: Σ over packs of "
+                        + "first started_at to last finished_at)", r.taskSeconds()),
+                String.format("  ratio on task time    %.3f = wall / (Σ task time / %d cores): start-up, idle cores, the "
+                        + "end of the sweep", r.taskOverheadRatio(), r.cores()));
     }
 }
