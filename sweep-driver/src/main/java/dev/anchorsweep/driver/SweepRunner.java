@@ -84,7 +84,7 @@ public final class SweepRunner {
                 already, todo.size(), root);
 
         // in local mode the driver's JVM trains the packs: warm its JIT up while Spark starts (stopped in train)
-        TrainerWarmUp warmUp = todo.isEmpty() || (options.master() != null && !options.master().startsWith("local")) ? null
+        TrainerWarmUp warmUp = todo.isEmpty() || !SparkSessions.isLocal(options.master()) ? null
                 : TrainerWarmUp.start(todo.get(0).spec());
         SparkSession spark = SparkSessions.start("anchor-sweep " + sweepId, options.master(), options.sparkConf());
         try {
@@ -98,9 +98,9 @@ public final class SweepRunner {
                 outcomes.addAll(SweepSummary.committed(spark, sweepId, earlier));
             }
             SweepSummary summary = SweepSummary.of(outcomes);
-            store.commitSweep(sweepRow(sweep, createdAt, Instant.now(), sweep.runs().size(), (int) summary.ok(),
-                    (int) summary.failed(), options.master(), codeVersion));
-            return new Result(root, sweep.runs().size(), (int) summary.ok(), (int) summary.failed(), todo.size(),
+            store.commitSweep(sweepRow(sweep, createdAt, Instant.now(), sweep.runs().size(), summary.ok(),
+                    summary.failed(), options.master(), codeVersion));
+            return new Result(root, sweep.runs().size(), summary.ok(), summary.failed(), todo.size(),
                     (System.nanoTime() - start) / 1e9, summary);
         } finally {
             if (warmUp != null) warmUp.close();
@@ -110,9 +110,8 @@ public final class SweepRunner {
 
     /** Trains the runs, one Spark task per pack; returns what the final attempt of every task reported. */
     private static List<RunOutcome> train(SparkSession spark, ResultStore store, String root, String sweepId,
-                                          List<RunTicket> todo,
-                                          Options options, String codeVersion, TrainerWarmUp warmUp,
-                                          PrintStream err) {
+                                          List<RunTicket> todo, Options options, String codeVersion,
+                                          TrainerWarmUp warmUp, PrintStream err) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slots = sc.defaultParallelism();
         List<Pack> packs = Packer.pack(todo, options.packSize(), slots);

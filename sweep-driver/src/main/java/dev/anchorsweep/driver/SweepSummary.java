@@ -77,12 +77,12 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
         return outcomes;
     }
 
-    public long ok() {
-        return arms.stream().mapToLong(ArmLine::ok).sum();
+    public int ok() {
+        return (int) arms.stream().mapToLong(ArmLine::ok).sum();
     }
 
-    public long failed() {
-        return arms.stream().mapToLong(ArmLine::failed).sum();
+    public int failed() {
+        return (int) arms.stream().mapToLong(ArmLine::failed).sum();
     }
 
     static double median(List<Double> values) {

@@ -3,6 +3,7 @@ package dev.anchorsweep.job;
 import dev.anchorsweep.evaluation.RunEvaluation;
 import dev.anchorsweep.evaluation.RunEvaluator;
 import dev.anchorsweep.results.ResultStore;
+import dev.anchorsweep.results.RunRow;
 import dev.anchorsweep.results.RunRows;
 import dev.anchorsweep.train.PackTrainer;
 import dev.anchorsweep.train.TrainedRun;
@@ -93,7 +94,7 @@ public final class PackJob {
             committing += t3 - t2;
             outcomes.add(new RunOutcome(ticket.runId(), ticket.arm(), rows.run().status(), rows.run().error(),
                     run.trainSeconds(), run.packSize(), provenance.host(),
-                    rows.run().status().equals("ok") ? RunOutcome.conceptErrors(evaluation) : Map.of()));
+                    RunRow.OK.equals(rows.run().status()) ? RunOutcome.conceptErrors(evaluation) : Map.of()));
             if (afterCommit != null) afterCommit.run();
         }
         log.info("pack {} ({} runs): trained in {} s; then evaluated in {} s, rows built in {} s, committed in {} s",

@@ -2,6 +2,7 @@ package dev.anchorsweep.job;
 
 import dev.anchorsweep.evaluation.ColorEvaluation;
 import dev.anchorsweep.evaluation.RunEvaluation;
+import dev.anchorsweep.results.RunRow;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public record RunOutcome(String runId, String arm, String status, String error, 
     }
 
     public boolean ok() {
-        return "ok".equals(status);
+        return RunRow.OK.equals(status);
     }
 
     /** The named colour of the concept under each intervention (the mean, should several names match). */
