@@ -60,6 +60,8 @@ public final class RunCommand implements Callable<Integer> {
         System.out.print(result.summary().render());
         System.out.printf("%n%d runs: %d ok, %d failed (%d trained now) in %.1f s → %s%n", result.total(), result.ok(),
                 result.failed(), result.trained(), result.seconds(), result.root());
+        System.out.printf("report: deploy/sweep report %s   (or query: deploy/sweep sql %s \"SELECT …\")%n",
+                out == null ? "results/" + plan.name() : out, out == null ? "results/" + plan.name() : out);
         return result.exitCode();
     }
 

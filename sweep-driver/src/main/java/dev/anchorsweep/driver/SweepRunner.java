@@ -94,9 +94,8 @@ public final class SweepRunner {
                     todo.isEmpty() ? List.of() : train(spark, store, root, sweepId, todo, options, codeVersion, warmUp, err));
             Set<String> reported = outcomes.stream().map(RunOutcome::runId).collect(Collectors.toSet());
             List<String> earlier = sweep.runs().stream().map(RunTicket::runId).filter(id -> !reported.contains(id)).toList();
-            if (!earlier.isEmpty() && ResultViews.register(spark, root).contains("runs")) {
-                outcomes.addAll(SweepSummary.committed(spark, sweepId, earlier));
-            }
+            List<String> tables = earlier.isEmpty() ? List.of() : ResultViews.register(spark, root);
+            if (tables.contains("runs")) outcomes.addAll(SweepSummary.committed(spark, sweepId, earlier, tables));
             SweepSummary summary = SweepSummary.of(outcomes);
             store.commitSweep(sweepRow(sweep, createdAt, Instant.now(), sweep.runs().size(), summary.ok(),
                     summary.failed(), options.master(), codeVersion));

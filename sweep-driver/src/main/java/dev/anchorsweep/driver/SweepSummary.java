@@ -1,5 +1,7 @@
 package dev.anchorsweep.driver;
 
+import dev.anchorsweep.analysis.sql.ReportViews;
+import dev.anchorsweep.job.ConceptErrors;
 import dev.anchorsweep.job.RunOutcome;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -9,39 +11,39 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The table a sweep prints at the end: per arm, runs ok / failed and the median concept error (the named colour of
- * the run's concept, e.g. red) under baseline and each intervention. Built from the runs' outcomes; runs committed
- * before this invocation (or by an earlier attempt of a retried task) are read back with Spark SQL.
+ * The table a sweep prints at the end: per arm, runs ok / failed and, under baseline and each intervention, the
+ * median error of the run's concept colour (e.g. red) and of its complement (e.g. cyan) — whether the concept is gone
+ * and the rest untouched. Built from the runs' outcomes; runs committed before this invocation (or by an earlier
+ * attempt of a retried task) are read back with Spark SQL through the report's {@code run_errors} view.
  */
 public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
 
-    public record ArmLine(String arm, long ok, long failed, Map<String, Double> medianConceptError) {
+    /** Medians over the arm's ok runs, per intervention; colour names as its runs report them (null if none). */
+    public record ArmLine(String arm, long ok, long failed, String conceptColor, String complementColor,
+                          Map<String, Double> medianConceptError, Map<String, Double> medianComplementError) {
     }
 
-    /** One line per arm (sorted by name), medians over the ok runs. */
+    /** One line per arm (sorted by name). */
     public static SweepSummary of(Collection<RunOutcome> runs) {
         Map<String, List<RunOutcome>> byArm = new TreeMap<>();
         for (RunOutcome r : runs) byArm.computeIfAbsent(r.arm(), a -> new ArrayList<>()).add(r);
         TreeSet<String> interventions = new TreeSet<>();
         List<ArmLine> lines = new ArrayList<>();
         byArm.forEach((arm, armRuns) -> {
-            Map<String, List<Double>> errors = new TreeMap<>();
-            long ok = 0;
-            for (RunOutcome r : armRuns) {
-                if (!r.ok()) continue;
-                ok++;
-                r.conceptErrors().forEach((i, e) -> errors.computeIfAbsent(i, k -> new ArrayList<>()).add(e));
-            }
-            Map<String, Double> medians = new LinkedHashMap<>();
-            errors.forEach((i, e) -> medians.put(i, median(e)));
-            interventions.addAll(medians.keySet());
-            lines.add(new ArmLine(arm, ok, armRuns.size() - ok, medians));
+            List<ConceptErrors> ok = armRuns.stream().filter(RunOutcome::ok).map(RunOutcome::errors).toList();
+            Map<String, Double> concept = medians(ok.stream().map(ConceptErrors::concept).toList());
+            Map<String, Double> complement = medians(ok.stream().map(ConceptErrors::complement).toList());
+            interventions.addAll(concept.keySet());
+            lines.add(new ArmLine(arm, ok.size(), armRuns.size() - ok.size(), name(ok, ConceptErrors::conceptColor),
+                    name(ok, ConceptErrors::complementColor), concept, complement));
         });
         List<String> columns = new ArrayList<>();
         if (interventions.remove("baseline")) columns.add("baseline");
@@ -50,20 +52,34 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
     }
 
     /**
-     * The outcomes of committed runs read back from the tables (views {@code runs} and {@code evaluations}) for the
-     * given run ids; host, pack size and training time as recorded.
+     * The outcomes of committed runs read back from the tables for the given run ids; host, pack size and training
+     * time as recorded.
+     *
+     * @param tables the result tables registered as views ({@code runs} among them)
      */
-    static List<RunOutcome> committed(SparkSession spark, String sweepId, Collection<String> runIds) {
+    static List<RunOutcome> committed(SparkSession spark, String sweepId, Collection<String> runIds, List<String> tables) {
         if (runIds.isEmpty()) return List.of();
         spark.createDataset(new ArrayList<>(runIds), Encoders.STRING()).toDF("run_id").createOrReplaceTempView("wanted_runs");
-        Map<String, Map<String, Double>> errors = new HashMap<>();
-        if (spark.catalog().tableExists("evaluations")) for (Row row : spark.sql("""
-                SELECT e.run_id, e.intervention, avg(e.error)
-                FROM evaluations e JOIN wanted_runs w ON e.run_id = w.run_id
-                WHERE e.sweep_id = '%s' AND e.color_set = 'named' AND e.similarity >= %s
-                GROUP BY e.run_id, e.intervention""".formatted(sweepId, RunOutcome.CONCEPT_SIMILARITY))
-                .collectAsList()) {
-            errors.computeIfAbsent(row.getString(0), k -> new HashMap<>()).put(row.getString(1), row.getDouble(2));
+        Map<String, ConceptErrors> errors = new HashMap<>();
+        if (ReportViews.register(spark, tables).contains("run_errors")) {
+            Map<String, List<Row>> rowsByRun = new HashMap<>();
+            for (Row row : spark.sql("""
+                    SELECT e.run_id, e.intervention, e.concept_color, e.concept_error, e.complement_color,
+                           e.complement_error
+                    FROM run_errors e JOIN wanted_runs w ON e.run_id = w.run_id
+                    WHERE e.sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
+                rowsByRun.computeIfAbsent(row.getString(0), k -> new ArrayList<>()).add(row);
+            }
+            rowsByRun.forEach((runId, rows) -> {
+                Map<String, Double> concept = new HashMap<>();
+                Map<String, Double> complement = new HashMap<>();
+                for (Row row : rows) {
+                    concept.put(row.getString(1), row.getDouble(3));
+                    if (!row.isNullAt(5)) complement.put(row.getString(1), row.getDouble(5));
+                }
+                errors.put(runId, new ConceptErrors(rows.get(0).getString(2), rows.get(0).getString(4), concept,
+                        complement));
+            });
         }
         List<RunOutcome> outcomes = new ArrayList<>();
         for (Row row : spark.sql("""
@@ -72,7 +88,7 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
                 WHERE r.sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
             outcomes.add(new RunOutcome(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
                     row.getDouble(4), row.getInt(5), row.getString(6),
-                    errors.getOrDefault(row.getString(0), Map.of())));
+                    errors.getOrDefault(row.getString(0), ConceptErrors.NONE)));
         }
         return outcomes;
     }
@@ -85,28 +101,56 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
         return (int) arms.stream().mapToLong(ArmLine::failed).sum();
     }
 
+    private static Map<String, Double> medians(List<Map<String, Double>> perRun) {
+        Map<String, List<Double>> values = new TreeMap<>();
+        perRun.forEach(m -> m.forEach((i, e) -> values.computeIfAbsent(i, k -> new ArrayList<>()).add(e)));
+        Map<String, Double> medians = new LinkedHashMap<>();
+        values.forEach((i, v) -> medians.put(i, median(v)));
+        return medians;
+    }
+
     static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
+    /** The colour name the runs share, their names joined with | when they differ, null when none has one. */
+    private static String name(List<ConceptErrors> runs, java.util.function.Function<ConceptErrors, String> name) {
+        Set<String> names = new LinkedHashSet<>();
+        runs.stream().map(name).filter(n -> n != null).forEach(names::add);
+        return names.isEmpty() ? null : String.join("|", names);
+    }
+
     public String render() {
         int width = Math.max(3, arms.stream().mapToInt(a -> a.arm().length()).max().orElse(3));
+        Set<String> pairs = new LinkedHashSet<>();
+        arms.stream().filter(a -> a.conceptColor() != null)
+                .forEach(a -> pairs.add(a.conceptColor() + " / " + (a.complementColor() == null ? "-" : a.complementColor())));
+        boolean labelled = pairs.size() > 1;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-" + width + "s %5s %6s", "arm", "ok", "failed"));
-        for (String i : interventions) sb.append(String.format(" %10s", i));
+        if (labelled) sb.append(String.format("  %-15s", "colours"));
+        for (String i : interventions) sb.append(String.format("  %-17s", i));
         sb.append("\n");
         for (ArmLine a : arms) {
             sb.append(String.format("%-" + width + "s %5d %6d", a.arm(), a.ok(), a.failed()));
+            if (labelled) {
+                sb.append(String.format("  %-15s", a.conceptColor() == null ? "-"
+                        : a.conceptColor() + "/" + (a.complementColor() == null ? "-" : a.complementColor())));
+            }
             for (String i : interventions) {
-                Double v = a.medianConceptError().get(i);
-                sb.append(v == null ? String.format(" %10s", "-") : String.format(" %10.4f", v));
+                Double concept = a.medianConceptError().get(i);
+                Double complement = a.medianComplementError().get(i);
+                sb.append(concept == null ? String.format("  %-17s", "-")
+                        : String.format("  %7.4f / %-7s", concept,
+                        complement == null ? "-" : String.format("%.4f", complement)));
             }
             sb.append("\n");
         }
         if (!interventions.isEmpty()) {
-            sb.append("(median over ok runs of the error on the named colour of the run's concept, e.g. red)\n");
+            sb.append(String.format("(median over ok runs of the error of the run's concept colour / of its complement%s)%n",
+                    pairs.size() == 1 ? ": " + pairs.iterator().next() : ", e.g. red / cyan"));
         }
         return sb.toString();
     }

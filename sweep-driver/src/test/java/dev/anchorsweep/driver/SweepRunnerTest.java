@@ -93,9 +93,15 @@ class SweepRunnerTest {
             SweepSummary.ArmLine base = result.summary().arms().stream().filter(a -> a.arm().equals("base")).findFirst().orElseThrow();
             assertEquals(3, base.ok());
             assertEquals(java.util.Set.of("baseline", "suppress", "ablate"), base.medianConceptError().keySet());
+            assertEquals("red", base.conceptColor());
+            assertEquals("cyan", base.complementColor());
             for (Row row : spark.sql("SELECT intervention, percentile(error, 0.5) FROM evaluations "
                     + "WHERE color_set = 'named' AND color_name = 'red' GROUP BY intervention").collectAsList()) {
                 assertEquals(row.getDouble(1), base.medianConceptError().get(row.getString(0)), 1e-12, row.getString(0));
+            }
+            for (Row row : spark.sql("SELECT intervention, percentile(error, 0.5) FROM evaluations "
+                    + "WHERE color_set = 'named' AND color_name = 'cyan' GROUP BY intervention").collectAsList()) {
+                assertEquals(row.getDouble(1), base.medianComplementError().get(row.getString(0)), 1e-12, row.getString(0));
             }
         } finally {
             spark.stop();

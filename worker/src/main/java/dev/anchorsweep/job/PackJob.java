@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -94,7 +93,7 @@ public final class PackJob {
             committing += t3 - t2;
             outcomes.add(new RunOutcome(ticket.runId(), ticket.arm(), rows.run().status(), rows.run().error(),
                     run.trainSeconds(), run.packSize(), provenance.host(),
-                    RunRow.OK.equals(rows.run().status()) ? RunOutcome.conceptErrors(evaluation) : Map.of()));
+                    RunRow.OK.equals(rows.run().status()) ? ConceptErrors.of(evaluation) : ConceptErrors.NONE));
             if (afterCommit != null) afterCommit.run();
         }
         log.info("pack {} ({} runs): trained in {} s; then evaluated in {} s, rows built in {} s, committed in {} s",
