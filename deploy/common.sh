@@ -35,8 +35,17 @@ build_if_stale() {
   fi
   older_than_sources "$target" || return 0
   echo "anchor-sweep: building $what (mvn $*) ..." >&2
+  # Maven's output (quiet mode still prints terminal escapes) only when the build fails
+  local log status=0
+  log=$(mktemp)
   # shellcheck disable=SC2086
-  (cd "$root" && mvn -B -q -Dbuild.dir.name="$build_dir" ${ANCHOR_SWEEP_MVN_OPTS:-} "$@" >&2)
+  (cd "$root" && mvn -B -q -Dbuild.dir.name="$build_dir" ${ANCHOR_SWEEP_MVN_OPTS:-} "$@" >"$log" 2>&1) || status=$?
+  if [ "$status" -ne 0 ]; then
+    cat "$log" >&2
+    echo "anchor-sweep: building $what failed (mvn exit code $status)" >&2
+  fi
+  rm -f "$log"
+  return "$status"
 }
 
 # the launcher: sweep-driver.jar + lib/ (mvn package)
