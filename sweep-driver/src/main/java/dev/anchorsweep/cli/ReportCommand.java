@@ -3,9 +3,9 @@ package dev.anchorsweep.cli;
 import dev.anchorsweep.analysis.report.ReportJob;
 import dev.anchorsweep.analysis.sql.BadQueryException;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
-import dev.anchorsweep.driver.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Writes a sweep's static report (HTML, PNG charts, CSV tables) from Spark SQL over its result tables. */
@@ -32,11 +31,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--sweep", paramLabel = "ID", description = "the sweep to report when the folder holds several")
     String sweep;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (default local[*])")
-    String master = "local[*]";
-
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "extra Spark setting (repeatable)")
-    Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+    @Mixin
+    QuerySpark querySpark;
 
     @Spec
     CommandSpec spec;
@@ -53,8 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Path folder = out != null ? out : defaultFolder(root);
-        QuietTaskErrors.apply();
-        SparkSession spark = SparkSessions.start("anchor-sweep report", master, sparkConf);
+        SparkSession spark = querySpark.start("anchor-sweep report");
         try {
             ResultCatalog catalog = ResultCatalog.open(spark, root);
             ReportJob.Result result = new ReportJob().write(catalog, folder.toAbsolutePath(), sweep);

@@ -4,16 +4,15 @@ import dev.anchorsweep.analysis.sql.BadQueryException;
 import dev.anchorsweep.analysis.sql.QueryResult;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
 import dev.anchorsweep.analysis.sql.ResultFormat;
-import dev.anchorsweep.driver.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Runs one Spark SQL query over a results folder's tables and the report's views, and prints the result. */
@@ -32,11 +31,8 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), csv or json")
     ResultFormat format = ResultFormat.TABLE;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (default local[*])")
-    String master = "local[*]";
-
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "extra Spark setting (repeatable)")
-    Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+    @Mixin
+    QuerySpark querySpark;
 
     @Spec
     CommandSpec spec;
@@ -53,8 +49,7 @@ public final class SqlCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
-        QuietTaskErrors.apply();
-        SparkSession spark = SparkSessions.start("anchor-sweep sql", master, sparkConf);
+        SparkSession spark = querySpark.start("anchor-sweep sql");
         ResultCatalog catalog = null;
         try {
             catalog = ResultCatalog.open(spark, root);
