@@ -2,6 +2,9 @@ package dev.anchorsweep.concept;
 
 import dev.anchorsweep.color.ColorSet;
 import dev.anchorsweep.color.Rgb;
+import dev.anchorsweep.identity.Canonical;
+
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,7 +12,7 @@ import java.util.Optional;
  * {@code clamp(measure^power · scale, 0, 1)}, drawn afresh for every sample. The paper's red concept is
  * {@code new Concept("red", REDNESS, 8, 0.08)}.
  */
-public record Concept(String name, Measure measure, double power, double scale) implements java.io.Serializable {
+public record Concept(String name, Measure measure, double power, double scale) implements Canonical, java.io.Serializable {
 
     /** Tolerance for {@link #exactLabel}: the measure must be within this of 1. */
     public static final double EXACT_TOLERANCE = 1e-9;
@@ -23,6 +26,12 @@ public record Concept(String name, Measure measure, double power, double scale) 
         if (!(scale >= 0 && scale <= 1)) {
             throw new IllegalArgumentException("concept '" + name + "': scale must be in [0, 1], but got " + scale);
         }
+    }
+
+    /** Its entry in the {@code concepts} section as resolved (its name is the key there). */
+    @Override
+    public Object canonicalForm() {
+        return Map.of("label", measure.configLabel(), "power", power, "scale", scale);
     }
 
     /** Probability that one sample of {@code c} is labelled. */

@@ -45,6 +45,11 @@ public enum Measure {
         return configName;
     }
 
+    /** The name of this measure as a concept's {@code label} in configs: {@code primary(red)}, {@code vibrancy}, … */
+    public String configLabel() {
+        return primaryColor != null ? "primary(" + primaryColor + ")" : configName;
+    }
+
     /** The single colour where this measure is 1 (pure red for redness); empty where that set is not one point. */
     public Optional<Rgb> prototype() {
         return Optional.ofNullable(prototype);

@@ -8,23 +8,9 @@ import dev.anchorsweep.color.ColorSets;
 import dev.anchorsweep.color.Hsv;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.concept.Measure;
-import dev.anchorsweep.intervention.Ablation;
-import dev.anchorsweep.intervention.BoundedFalloff;
-import dev.anchorsweep.intervention.LatentDims;
-import dev.anchorsweep.intervention.LinearMapper;
-import dev.anchorsweep.intervention.Pruning;
-import dev.anchorsweep.intervention.Repulsion;
-import dev.anchorsweep.intervention.Suppression;
 import dev.anchorsweep.model.Architecture;
-import dev.anchorsweep.regularizer.Anchor;
-import dev.anchorsweep.regularizer.AntiAnchor;
-import dev.anchorsweep.regularizer.AntiSubspace;
-import dev.anchorsweep.regularizer.EuclideanAnchor;
-import dev.anchorsweep.regularizer.Planarity;
 import dev.anchorsweep.regularizer.Regularizer;
 import dev.anchorsweep.regularizer.Separate;
-import dev.anchorsweep.regularizer.Subspace;
-import dev.anchorsweep.regularizer.Unitarity;
 import dev.anchorsweep.run.EvaluationSpec;
 import dev.anchorsweep.run.InterventionSpec;
 import dev.anchorsweep.run.LatentInterventionSpec;
@@ -32,7 +18,6 @@ import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.ScoreSpec;
 import dev.anchorsweep.run.TrainingSpec;
-import dev.anchorsweep.run.WeightInterventionSpec;
 import dev.anchorsweep.schedule.KeyframeSchedule;
 
 import java.nio.file.Path;
@@ -56,14 +41,8 @@ public final class RunConfigParser {
     static final List<String> TRAINING_KEYS = List.of("steps", "batch-size", "grid", "validate-every", "history-every",
             "lr");
     static final List<String> CONCEPT_KEYS = List.of("label", "power", "scale");
-    static final List<String> LABELS = List.of("primary(red)", "primary(green)", "primary(blue)", "vibrancy",
-            "desaturation");
-    static final List<String> REGULARIZER_TYPES = List.of("separate", "anchor", "anti-anchor", "subspace",
-            "anti-subspace", "planarity", "unitarity", "euclidean-anchor");
-    static final List<String> INTERVENTION_TYPES = List.of("suppression", "repulsion", "ablation", "pruning");
+    static final List<String> LABELS = Arrays.stream(Measure.values()).map(Measure::configLabel).toList();
     static final List<String> EVALUATION_KEYS = List.of("sets", "latents", "selection");
-    /** cos 89°: the paper's repulsion target. */
-    static final double COS_89 = Math.cos(Math.toRadians(89));
 
     private final Path baseDir;
 
@@ -159,12 +138,10 @@ public final class RunConfigParser {
         return concepts;
     }
 
+    /** The measure whose config label is {@code label}, one of {@link #LABELS}. */
     static Measure measure(String label) {
-        return switch (label) {
-            case "vibrancy" -> Measure.VIBRANCY;
-            case "desaturation" -> Measure.DESATURATION;
-            default -> Measure.primary(label.substring("primary(".length(), label.length() - 1));
-        };
+        return Arrays.stream(Measure.values()).filter(m -> m.configLabel().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + label + "' is not a concept label; valid: " + LABELS));
     }
 
     private List<RegularizerSpec> regularizers(ConfigReader rs, List<Concept> concepts, int k) {
@@ -174,17 +151,11 @@ public final class RunConfigParser {
         for (String name : rs.keys()) {
             ConfigReader r = rs.child(name);
             if (r == null) continue;
-            String type = r.choice("type", REGULARIZER_TYPES);
+            String type = r.choice("type", RegularizerKind.configNames());
             if (type == null) continue;
-            List<String> allowed = new ArrayList<>(List.of("type", "concept", "weight"));
-            allowed.addAll(switch (type) {
-                case "separate" -> List.of("power", "shift");
-                case "anchor" -> List.of("direction");
-                case "anti-anchor" -> List.of("direction", "hemi");
-                case "subspace", "anti-subspace", "planarity" -> List.of("dims");
-                case "euclidean-anchor" -> List.of("point");
-                default -> List.<String>of();
-            });
+            RegularizerKind kind = RegularizerKind.byConfigName(type);
+            List<String> allowed = new ArrayList<>(RegularizerKind.COMMON_KEYS);
+            allowed.addAll(kind.settings());
             r.allowOnly(allowed);
             String concept = null;
             if (r.has("concept")) {
@@ -196,88 +167,19 @@ public final class RunConfigParser {
                 r.problem("weight", "regularizer weights must be ≥ 0, but the schedule reaches " + weight.minValue());
                 continue;
             }
-            Regularizer regularizer = regularizer(r, type, k);
+            ConfigObject settings = r.object().withFallback(KindDefaults.of(KindDefaults.REGULARIZERS, type));
+            ConfigReader withDefaults = new ConfigReader(settings, r.path(), r.problems());
+            Regularizer regularizer;
+            try {
+                regularizer = kind.build(new KindSettings(withDefaults, k));
+            } catch (IllegalArgumentException e) {
+                r.problem(null, e.getMessage());
+                continue;
+            }
             if (regularizer == null || weight == null) continue;
             out.add(new RegularizerSpec(name, regularizer, concept, weight));
         }
         return out;
-    }
-
-    private static Regularizer regularizer(ConfigReader r, String type, int k) {
-        try {
-            return switch (type) {
-                case "separate" -> {
-                    Double power = r.has("power") ? r.number("power", 1e-9, 1e6) : Double.valueOf(100);
-                    Boolean shift = r.has("shift") ? r.bool("shift") : Boolean.TRUE;
-                    yield power == null || shift == null ? null : new Separate(power, shift);
-                }
-                case "anchor" -> {
-                    double[] d = direction(r, "direction", k);
-                    yield d == null ? null : new Anchor(d);
-                }
-                case "anti-anchor" -> {
-                    double[] d = direction(r, "direction", k);
-                    Boolean hemi = r.has("hemi") ? r.bool("hemi") : Boolean.TRUE;
-                    yield d == null || hemi == null ? null : new AntiAnchor(d, hemi);
-                }
-                case "subspace" -> {
-                    int[] dims = dims(r, "dims", k, false);
-                    yield dims == null ? null : new Subspace(dims);
-                }
-                case "anti-subspace" -> {
-                    int[] dims = dims(r, "dims", k, false);
-                    yield dims == null ? null : new AntiSubspace(dims);
-                }
-                case "planarity" -> {
-                    int[] dims = r.has("dims") ? dims(r, "dims", k, false) : new int[] {0, 1};
-                    if (dims != null && dims.length != 2) {
-                        r.problem("dims", "planarity needs exactly 2 dims, but got " + Arrays.toString(dims));
-                        yield null;
-                    }
-                    yield dims == null ? null : new Planarity(dims);
-                }
-                case "euclidean-anchor" -> {
-                    double[] p = direction(r, "point", k);
-                    yield p == null ? null : new EuclideanAnchor(p);
-                }
-                default -> new Unitarity();
-            };
-        } catch (IllegalArgumentException e) {
-            r.problem(null, e.getMessage());
-            return null;
-        }
-    }
-
-    /** A vector of one entry per latent dim. */
-    private static double[] direction(ConfigReader r, String key, int k) {
-        double[] d = r.numbers(key);
-        if (d == null || k < 0) return null;
-        if (d.length != k) {
-            r.problem(key, "must have one entry per latent dim (model.latent-dim = " + k + "), but got "
-                    + d.length + ": " + Arrays.toString(d));
-            return null;
-        }
-        return d;
-    }
-
-    private static int[] dims(ConfigReader r, String key, int k, boolean leaveOne) {
-        int[] dims = r.integers(key);
-        if (dims == null || k < 0) return null;
-        try {
-            LatentDims latent = new LatentDims(dims);
-            if (leaveOne) {
-                latent.checkFits(k);
-            } else {
-                for (int d : dims) {
-                    if (d >= k) throw new IllegalArgumentException("latent dim " + d + " is out of range 0.." + (k - 1)
-                            + " (model.latent-dim = " + k + ")");
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            r.problem(key, e.getMessage());
-            return null;
-        }
-        return dims;
     }
 
     private static List<InterventionSpec> interventions(ConfigReader is, List<Concept> concepts, int k) {
@@ -286,42 +188,22 @@ public final class RunConfigParser {
         for (String name : is.keys()) {
             ConfigReader r = is.child(name);
             if (r == null) continue;
-            String type = r.choice("type", INTERVENTION_TYPES);
+            String type = r.choice("type", InterventionKind.configNames());
             if (type == null) continue;
-            List<String> allowed = new ArrayList<>(List.of("type", "score"));
-            allowed.addAll(switch (type) {
-                case "suppression" -> List.of("direction", "falloff");
-                case "repulsion" -> List.of("direction", "mapper");
-                default -> List.of("dims");
-            });
+            InterventionKind kind = InterventionKind.byConfigName(type);
+            List<String> allowed = new ArrayList<>(InterventionKind.COMMON_KEYS);
+            allowed.addAll(kind.settings());
             r.allowOnly(allowed);
-            ScoreSpec score = r.has("score") ? score(r.child("score"), type, concepts) : null;
-            if (r.has("score") && score == null) continue;
+            ConfigObject defaults = KindDefaults.of(KindDefaults.INTERVENTIONS, type);
+            ScoreSpec score = null;
+            if (r.has("score")) {
+                score = score(r, defaults, concepts);
+                if (score == null) continue;
+            }
+            ConfigObject settings = r.object().withFallback(defaults.withoutKey("score"));
             try {
-                InterventionSpec spec = switch (type) {
-                    case "suppression" -> {
-                        double[] d = direction(r, "direction", k);
-                        BoundedFalloff f = falloff(r);
-                        yield d == null || f == null ? null : new LatentInterventionSpec(name, new Suppression(d, f),
-                                "suppression(direction=" + Arrays.toString(d) + ",falloff=" + f + ")", score);
-                    }
-                    case "repulsion" -> {
-                        double[] d = direction(r, "direction", k);
-                        LinearMapper m = mapper(r);
-                        yield d == null || m == null ? null : new LatentInterventionSpec(name, new Repulsion(d, m),
-                                "repulsion(direction=" + Arrays.toString(d) + ",mapper=" + m + ")", score);
-                    }
-                    case "ablation" -> {
-                        int[] dims = dims(r, "dims", k, true);
-                        yield dims == null ? null : new WeightInterventionSpec(name, new Ablation(dims),
-                                "ablation(dims=" + Arrays.toString(dims) + ")", score);
-                    }
-                    default -> {
-                        int[] dims = dims(r, "dims", k, true);
-                        yield dims == null ? null : new WeightInterventionSpec(name, new Pruning(dims),
-                                "pruning(dims=" + Arrays.toString(dims) + ")", score);
-                    }
-                };
+                InterventionSpec spec = kind.build(name, new KindSettings(new ConfigReader(settings, r.path(),
+                        r.problems()), k), score);
                 if (spec != null) out.add(spec);
             } catch (IllegalArgumentException e) {
                 r.problem(null, e.getMessage());
@@ -330,41 +212,19 @@ public final class RunConfigParser {
         return out;
     }
 
-    private static BoundedFalloff falloff(ConfigReader r) {
-        if (!r.has("falloff")) return new BoundedFalloff(0, 1, 0);
-        ConfigReader f = r.child("falloff");
-        if (f == null) return null;
-        f.allowOnly(List.of("a", "b", "power"));
-        Double a = f.has("a") ? f.number("a", 0, 1) : Double.valueOf(0);
-        Double b = f.has("b") ? f.number("b", 0, 1) : Double.valueOf(1);
-        Double p = f.has("power") ? f.number("power", 0, 1000) : Double.valueOf(0);
-        return a == null || b == null || p == null ? null : new BoundedFalloff(a, b, p);
-    }
-
-    private static LinearMapper mapper(ConfigReader r) {
-        if (!r.has("mapper")) return new LinearMapper(0, COS_89);
-        ConfigReader m = r.child("mapper");
-        if (m == null) return null;
-        m.allowOnly(List.of("a", "b"));
-        Double a = m.has("a") ? m.number("a", 0, 1) : Double.valueOf(0);
-        Double b = m.has("b") ? m.number("b", 0, 1) : Double.valueOf(COS_89);
-        if (a == null || b == null) return null;
-        if (!(a < b)) {
-            m.problem("b", "the mapper needs a < b, but got a = " + a + ", b = " + b);
-            return null;
-        }
-        return new LinearMapper(a, b);
-    }
-
-    private static ScoreSpec score(ConfigReader s, String type, List<Concept> concepts) {
-        if (s == null) return null;
-        s.allowOnly(List.of("against", "power"));
+    /** An intervention's {@code score}, its power defaulting to the kind's ({@code score.power} in reference.conf). */
+    private static ScoreSpec score(ConfigReader intervention, ConfigObject kindDefaults, List<Concept> concepts) {
+        ConfigReader given = intervention.child("score");
+        if (given == null) return null;
+        given.allowOnly(InterventionKind.SCORE_KEYS);
+        ConfigObject merged = kindDefaults.get("score") instanceof ConfigObject d
+                ? given.object().withFallback(d) : given.object();
+        ConfigReader s = new ConfigReader(merged, given.path(), given.problems());
         List<String> valid = new ArrayList<>(concepts.stream().filter(c -> c.prototype().isPresent())
                 .map(Concept::name).toList());
         valid.add("vibrancy");
         String against = s.choice("against", valid);
-        double defaultPower = type.equals("ablation") || type.equals("pruning") ? 3 : 2;
-        Double power = s.has("power") ? s.number("power", 1e-9, 100) : Double.valueOf(defaultPower);
+        Double power = s.number("power", 1e-9, 100);
         if (against == null || power == null) return null;
         Hsv colour = against.equals("vibrancy") ? null : concepts.stream().filter(c -> c.name().equals(against))
                 .findFirst().orElseThrow().prototype().orElseThrow().toHsv();

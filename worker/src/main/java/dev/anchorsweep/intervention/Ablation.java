@@ -1,7 +1,11 @@
 package dev.anchorsweep.intervention;
 
+import dev.anchorsweep.identity.Configured;
+import dev.anchorsweep.latent.LatentDims;
 import dev.anchorsweep.model.DenseLayer;
 import dev.anchorsweep.model.ModelWeights;
+
+import java.util.Map;
 
 /**
  * Permanently silences latent dims (SCA-SPEC §5): in the latent producer (last encoder layer, [H, K]) the
@@ -9,10 +13,20 @@ import dev.anchorsweep.model.ModelWeights;
  * latent consumer (first decoder layer, [K, H]) the weight row that reads it is zeroed. Shapes are unchanged,
  * and the model computes the same as {@link Pruning} of the same dims.
  */
-public record Ablation(LatentDims dims) implements WeightSurgery {
+public record Ablation(LatentDims dims) implements WeightSurgery, Configured {
 
     public Ablation(int... dims) {
         this(new LatentDims(dims));
+    }
+
+    @Override
+    public String kind() {
+        return "ablation";
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return Map.of("dims", dims);
     }
 
     @Override

@@ -1,16 +1,30 @@
 package dev.anchorsweep.intervention;
 
+import dev.anchorsweep.identity.Configured;
+import dev.anchorsweep.latent.LatentDims;
 import dev.anchorsweep.model.DenseLayer;
 import dev.anchorsweep.model.ModelWeights;
+
+import java.util.Map;
 
 /**
  * Removes latent dims from the model (K → K − |dims|): the producer's weight columns and bias entries and the
  * consumer's weight rows of those dims are dropped. Computes the same as {@link Ablation} of the same dims.
  */
-public record Pruning(LatentDims dims) implements WeightSurgery {
+public record Pruning(LatentDims dims) implements WeightSurgery, Configured {
 
     public Pruning(int... dims) {
         this(new LatentDims(dims));
+    }
+
+    @Override
+    public String kind() {
+        return "pruning";
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return Map.of("dims", dims);
     }
 
     @Override

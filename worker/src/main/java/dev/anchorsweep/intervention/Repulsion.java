@@ -1,5 +1,9 @@
 package dev.anchorsweep.intervention;
 
+import dev.anchorsweep.identity.Configured;
+
+import java.util.Map;
+
 /**
  * Rotates latents in the concept's hemisphere away from it (SCA-SPEC §5), as the reference does: with
  * α = clamp(z·c, 0, 1) and m = clamp(mapper(α), −1 + ε, 1 − ε), every z with z·c > 0 becomes
@@ -12,7 +16,7 @@ package dev.anchorsweep.intervention;
  * {@code α·c}, which differs only for non-unit latents with z·c > 1 (unnormalised models), where its u would
  * not be orthogonal to c.
  */
-public record Repulsion(UnitVector direction, LinearMapper mapper) implements LatentIntervention {
+public record Repulsion(UnitVector direction, LinearMapper mapper) implements LatentIntervention, Configured {
 
     /** The reference's numerical threshold for "parallel" and for keeping m off ±1. */
     public static final double EPS = 1e-8;
@@ -27,6 +31,16 @@ public record Repulsion(UnitVector direction, LinearMapper mapper) implements La
     /** {@code direction} is normalised to unit length. */
     public Repulsion(double[] direction, LinearMapper mapper) {
         this(UnitVector.of(direction), mapper);
+    }
+
+    @Override
+    public String kind() {
+        return "repulsion";
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return Map.of("direction", direction, "mapper", mapper);
     }
 
     @Override

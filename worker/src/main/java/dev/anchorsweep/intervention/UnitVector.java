@@ -1,9 +1,11 @@
 package dev.anchorsweep.intervention;
 
+import dev.anchorsweep.identity.Canonical;
+
 import java.util.Arrays;
 
 /** A direction in latent space, normalised to unit length on construction. */
-public final class UnitVector implements java.io.Serializable {
+public final class UnitVector implements Canonical, java.io.Serializable {
 
     private final double[] unit;
 
@@ -67,6 +69,12 @@ public final class UnitVector implements java.io.Serializable {
         for (int i = 0; i < v.length; i++) v[i] = -unit[k] * unit[i];
         v[k] += 1;
         return of(v);
+    }
+
+    /** Canonical form: the unit components. */
+    @Override
+    public Object canonicalForm() {
+        return unit.clone();
     }
 
     @Override

@@ -98,8 +98,8 @@ public final class RunRowsBuilder {
     /** The direction of the run's first anchor, else of its first latent intervention, else null. */
     static List<Double> conceptDirection(RunSpec spec) {
         for (RegularizerSpec r : spec.regularizers()) {
-            if (r.regularizer() instanceof Anchor a) return boxed(a.direction());
-            if (r.regularizer() instanceof EuclideanAnchor a) return boxed(a.point());
+            if (r.regularizer() instanceof Anchor a) return boxed(a.direction().toArray());
+            if (r.regularizer() instanceof EuclideanAnchor a) return boxed(a.point().toArray());
         }
         for (InterventionSpec i : spec.interventions()) {
             if (i instanceof LatentInterventionSpec l && l.intervention() instanceof Suppression s) {

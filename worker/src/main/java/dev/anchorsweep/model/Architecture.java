@@ -1,7 +1,10 @@
 package dev.anchorsweep.model;
 
+import dev.anchorsweep.identity.Canonical;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Shape of the colour autoencoder (SCA-SPEC §2).
@@ -19,7 +22,7 @@ import java.util.List;
  * @param sigmoidOutput  whether the decoder ends in a sigmoid (1.x runs) or is linear (paper runs)
  */
 public record Architecture(int latentDim, int hiddenWidth, int layersPerSide, boolean normalize, boolean sigmoidOutput)
-        implements java.io.Serializable {
+        implements Canonical, java.io.Serializable {
 
     public static final int COLOR_CHANNELS = 3;
 
@@ -66,6 +69,13 @@ public record Architecture(int latentDim, int hiddenWidth, int layersPerSide, bo
 
     public int parameterCount() {
         return layerShapes().stream().mapToInt(LayerShape::parameterCount).sum();
+    }
+
+    /** The {@code model} section as resolved. */
+    @Override
+    public Object canonicalForm() {
+        return Map.of("latent-dim", latentDim, "hidden-width", hiddenWidth, "layers", layersPerSide,
+                "bottleneck", normalize ? "normalize" : "none", "output", sigmoidOutput ? "sigmoid" : "linear");
     }
 
     /** A copy with a different latent width (what pruning produces). */

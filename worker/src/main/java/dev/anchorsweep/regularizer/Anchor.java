@@ -1,13 +1,19 @@
 package dev.anchorsweep.regularizer;
 
+import dev.anchorsweep.latent.LatentDirection;
 import org.nd4j.autodiff.samediff.SDVariable;
 
+import java.util.Map;
+
 /** Angular anchor: ℓᵢ = 1 − cos(z, a). Attracts (usually a concept's labelled samples) towards direction a. */
-public record Anchor(double[] direction) implements Regularizer {
+public record Anchor(LatentDirection direction) implements Regularizer {
 
     public Anchor {
-        direction = direction.clone();
-        Vectors.requireNonZero("anchor direction", direction);
+        if (direction == null) throw new IllegalArgumentException("an anchor needs a direction");
+    }
+
+    public Anchor(double... direction) {
+        this(LatentDirection.of(direction));
     }
 
     @Override
@@ -17,12 +23,12 @@ public record Anchor(double[] direction) implements Regularizer {
 
     @Override
     public void validate(int latentDim) {
-        Vectors.requireLength("anchor direction", direction, latentDim);
+        direction.checkDim("anchor direction", latentDim);
     }
 
     @Override
     public double[] parameter(int latentDim) {
-        return Vectors.unit(direction);
+        return Vectors.unit(direction.toArray());
     }
 
     @Override
@@ -31,17 +37,7 @@ public record Anchor(double[] direction) implements Regularizer {
     }
 
     @Override
-    public String canonical() {
-        return "anchor(direction=" + Vectors.text(direction) + ")";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Anchor a && canonical().equals(a.canonical());
-    }
-
-    @Override
-    public int hashCode() {
-        return canonical().hashCode();
+    public Map<String, Object> settings() {
+        return Map.of("direction", direction);
     }
 }

@@ -1,16 +1,22 @@
 package dev.anchorsweep.regularizer;
 
+import dev.anchorsweep.latent.LatentDirection;
 import org.nd4j.autodiff.samediff.SDVariable;
+
+import java.util.Map;
 
 /**
  * Anti-anchor: pushes samples away from direction a. With {@code hemi}, ℓᵢ = max(cos(z, a), 0) (only the forward
  * hemisphere is penalised); without, ℓᵢ = (cos + 1)/2. The isolated runs use a = −e₀ with hemi.
  */
-public record AntiAnchor(double[] direction, boolean hemi) implements Regularizer {
+public record AntiAnchor(LatentDirection direction, boolean hemi) implements Regularizer {
 
     public AntiAnchor {
-        direction = direction.clone();
-        Vectors.requireNonZero("anti-anchor direction", direction);
+        if (direction == null) throw new IllegalArgumentException("an anti-anchor needs a direction");
+    }
+
+    public AntiAnchor(double[] direction, boolean hemi) {
+        this(LatentDirection.of(direction), hemi);
     }
 
     @Override
@@ -25,12 +31,12 @@ public record AntiAnchor(double[] direction, boolean hemi) implements Regularize
 
     @Override
     public void validate(int latentDim) {
-        Vectors.requireLength("anti-anchor direction", direction, latentDim);
+        direction.checkDim("anti-anchor direction", latentDim);
     }
 
     @Override
     public double[] parameter(int latentDim) {
-        return Vectors.unit(direction);
+        return Vectors.unit(direction.toArray());
     }
 
     @Override
@@ -40,17 +46,7 @@ public record AntiAnchor(double[] direction, boolean hemi) implements Regularize
     }
 
     @Override
-    public String canonical() {
-        return "anti-anchor(direction=" + Vectors.text(direction) + ",hemi=" + hemi + ")";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AntiAnchor a && canonical().equals(a.canonical());
-    }
-
-    @Override
-    public int hashCode() {
-        return canonical().hashCode();
+    public Map<String, Object> settings() {
+        return Map.of("direction", direction, "hemi", hemi);
     }
 }

@@ -1,12 +1,19 @@
 package dev.anchorsweep.regularizer;
 
+import dev.anchorsweep.latent.LatentDims;
 import org.nd4j.autodiff.samediff.SDVariable;
 
+import java.util.Map;
+
 /** Anti-subspace: ℓᵢ = Σ_{d ∈ dims} z_d². Clears the span of {@code dims} (the isolated runs use dims {0}). */
-public record AntiSubspace(int[] dims) implements Regularizer {
+public record AntiSubspace(LatentDims dims) implements Regularizer {
 
     public AntiSubspace {
-        dims = dims.clone();
+        if (dims == null) throw new IllegalArgumentException("anti-subspace needs dims");
+    }
+
+    public AntiSubspace(int... dims) {
+        this(new LatentDims(dims));
     }
 
     @Override
@@ -16,12 +23,16 @@ public record AntiSubspace(int[] dims) implements Regularizer {
 
     @Override
     public void validate(int latentDim) {
-        Vectors.requireDims("anti-subspace dims", dims, latentDim);
+        try {
+            dims.checkIn(latentDim);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("anti-subspace dims: " + e.getMessage());
+        }
     }
 
     @Override
     public double[] parameter(int latentDim) {
-        return Vectors.mask(dims, latentDim, true);
+        return dims.mask(latentDim, true);
     }
 
     @Override
@@ -30,17 +41,7 @@ public record AntiSubspace(int[] dims) implements Regularizer {
     }
 
     @Override
-    public String canonical() {
-        return "anti-subspace(dims=" + Vectors.text(dims) + ")";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AntiSubspace s && canonical().equals(s.canonical());
-    }
-
-    @Override
-    public int hashCode() {
-        return canonical().hashCode();
+    public Map<String, Object> settings() {
+        return Map.of("dims", dims);
     }
 }

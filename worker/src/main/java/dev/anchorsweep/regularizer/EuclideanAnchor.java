@@ -1,12 +1,19 @@
 package dev.anchorsweep.regularizer;
 
+import dev.anchorsweep.latent.LatentVector;
 import org.nd4j.autodiff.samediff.SDVariable;
 
+import java.util.Map;
+
 /** Euclidean anchor (older runs): ℓᵢ = ‖z − a‖² towards the point a. */
-public record EuclideanAnchor(double[] point) implements Regularizer {
+public record EuclideanAnchor(LatentVector point) implements Regularizer {
 
     public EuclideanAnchor {
-        point = point.clone();
+        if (point == null) throw new IllegalArgumentException("a euclidean anchor needs a point");
+    }
+
+    public EuclideanAnchor(double... point) {
+        this(LatentVector.of(point));
     }
 
     @Override
@@ -16,12 +23,12 @@ public record EuclideanAnchor(double[] point) implements Regularizer {
 
     @Override
     public void validate(int latentDim) {
-        Vectors.requireLength("euclidean-anchor point", point, latentDim);
+        point.checkDim("euclidean-anchor point", latentDim);
     }
 
     @Override
     public double[] parameter(int latentDim) {
-        return point.clone();
+        return point.toArray();
     }
 
     @Override
@@ -31,17 +38,7 @@ public record EuclideanAnchor(double[] point) implements Regularizer {
     }
 
     @Override
-    public String canonical() {
-        return "euclidean-anchor(point=" + Vectors.text(point) + ")";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof EuclideanAnchor a && canonical().equals(a.canonical());
-    }
-
-    @Override
-    public int hashCode() {
-        return canonical().hashCode();
+    public Map<String, Object> settings() {
+        return Map.of("point", point);
     }
 }

@@ -1,19 +1,26 @@
 package dev.anchorsweep.regularizer;
 
+import dev.anchorsweep.latent.LatentDims;
 import org.nd4j.autodiff.samediff.SDVariable;
 
+import java.util.Map;
+
 /** Planarity: the subspace term on a plane, by default dims (0, 1): ℓᵢ = Σ_{d ∉ {0,1}} z_d². */
-public record Planarity(int[] dims) implements Regularizer {
+public record Planarity(LatentDims dims) implements Regularizer {
 
     public Planarity {
-        dims = dims.clone();
-        if (dims.length != 2) {
-            throw new IllegalArgumentException("planarity dims must name exactly 2 dims, but got " + Vectors.text(dims));
+        if (dims == null) throw new IllegalArgumentException("planarity needs dims");
+        if (dims.count() != 2) {
+            throw new IllegalArgumentException("planarity dims must name exactly 2 dims, but got " + dims);
         }
     }
 
+    public Planarity(int... dims) {
+        this(new LatentDims(dims));
+    }
+
     public Planarity() {
-        this(new int[] {0, 1});
+        this(0, 1);
     }
 
     @Override
@@ -23,12 +30,16 @@ public record Planarity(int[] dims) implements Regularizer {
 
     @Override
     public void validate(int latentDim) {
-        Vectors.requireDims("planarity dims", dims, latentDim);
+        try {
+            dims.checkIn(latentDim);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("planarity dims: " + e.getMessage());
+        }
     }
 
     @Override
     public double[] parameter(int latentDim) {
-        return Vectors.mask(dims, latentDim, false);
+        return dims.mask(latentDim, false);
     }
 
     @Override
@@ -37,17 +48,7 @@ public record Planarity(int[] dims) implements Regularizer {
     }
 
     @Override
-    public String canonical() {
-        return "planarity(dims=" + Vectors.text(dims) + ")";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Planarity s && canonical().equals(s.canonical());
-    }
-
-    @Override
-    public int hashCode() {
-        return canonical().hashCode();
+    public Map<String, Object> settings() {
+        return Map.of("dims", dims);
     }
 }

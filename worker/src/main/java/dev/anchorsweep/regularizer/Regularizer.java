@@ -1,6 +1,8 @@
 package dev.anchorsweep.regularizer;
 
+import dev.anchorsweep.identity.Configured;
 import org.nd4j.autodiff.samediff.SDVariable;
+
 
 /**
  * A loss term on the latent (SCA-SPEC §3). Each regularizer knows its per-sample value ℓᵢ; how the samples are
@@ -9,10 +11,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * <p>In a pack, runs share one graph term when their regularizers have the same {@link #termKey()}; whatever differs
  * between them (a direction, a set of dims) is a per-run parameter of length K given by {@link #parameter(int)}.
  */
-public sealed interface Regularizer extends java.io.Serializable
+public sealed interface Regularizer extends Configured, java.io.Serializable
         permits Separate, Anchor, AntiAnchor, Subspace, AntiSubspace, Planarity, Unitarity, EuclideanAnchor {
 
     /** The name of this kind of regularizer in config files, e.g. {@code anti-anchor}. */
+    @Override
     String kind();
 
     /** Identity of the graph term: kind plus every setting that changes the formula (not the per-run parameter). */
@@ -37,7 +40,4 @@ public sealed interface Regularizer extends java.io.Serializable
      * @return the per-sample loss, shape [P, B]
      */
     SDVariable perSample(LatentVariables latent, SDVariable parameter);
-
-    /** The canonical text of this regularizer, stable across JVMs (used in run identity). */
-    String canonical();
 }

@@ -2,6 +2,8 @@ package dev.anchorsweep.regularizer;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 
+import java.util.Map;
+
 /**
  * Separation: ℓᵢ = Σⱼ Cᵢⱼ^p with C = ûûᵀ, where entries with C ≈ 1 (self and duplicate pairs: isclose rtol 1e-5,
  * atol 1e-8) are set to 0, and with {@code shift} C ← (C + 1)/2 afterwards. Paper runs: p = 100 with shift; 1.x runs:
@@ -25,7 +27,7 @@ public record Separate(double power, boolean shift) implements Regularizer {
 
     @Override
     public String termKey() {
-        return canonical();
+        return "separate(power=" + power + ",shift=" + shift + ")";
     }
 
     /**
@@ -81,7 +83,7 @@ public record Separate(double power, boolean shift) implements Regularizer {
     }
 
     @Override
-    public String canonical() {
-        return "separate(power=" + power + ",shift=" + shift + ")";
+    public Map<String, Object> settings() {
+        return Map.of("power", power, "shift", shift);
     }
 }

@@ -1,12 +1,19 @@
 package dev.anchorsweep.regularizer;
 
+import dev.anchorsweep.latent.LatentDims;
 import org.nd4j.autodiff.samediff.SDVariable;
 
+import java.util.Map;
+
 /** Subspace: ℓᵢ = Σ_{d ∉ dims} z_d². Attracts (usually a concept's labelled samples) into the span of {@code dims}. */
-public record Subspace(int[] dims) implements Regularizer {
+public record Subspace(LatentDims dims) implements Regularizer {
 
     public Subspace {
-        dims = dims.clone();
+        if (dims == null) throw new IllegalArgumentException("subspace needs dims");
+    }
+
+    public Subspace(int... dims) {
+        this(new LatentDims(dims));
     }
 
     @Override
@@ -16,12 +23,16 @@ public record Subspace(int[] dims) implements Regularizer {
 
     @Override
     public void validate(int latentDim) {
-        Vectors.requireDims("subspace dims", dims, latentDim);
+        try {
+            dims.checkIn(latentDim);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("subspace dims: " + e.getMessage());
+        }
     }
 
     @Override
     public double[] parameter(int latentDim) {
-        return Vectors.mask(dims, latentDim, false);
+        return dims.mask(latentDim, false);
     }
 
     @Override
@@ -30,17 +41,7 @@ public record Subspace(int[] dims) implements Regularizer {
     }
 
     @Override
-    public String canonical() {
-        return "subspace(dims=" + Vectors.text(dims) + ")";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Subspace s && canonical().equals(s.canonical());
-    }
-
-    @Override
-    public int hashCode() {
-        return canonical().hashCode();
+    public Map<String, Object> settings() {
+        return Map.of("dims", dims);
     }
 }

@@ -2,6 +2,8 @@ package dev.anchorsweep.regularizer;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 
+import java.util.Map;
+
 /** Unitarity (older runs): ℓᵢ = (‖x‖ − 1)² on the latent before any normalisation. */
 public record Unitarity() implements Regularizer {
 
@@ -17,7 +19,7 @@ public record Unitarity() implements Regularizer {
     }
 
     @Override
-    public String canonical() {
-        return "unitarity()";
+    public Map<String, Object> settings() {
+        return Map.of();
     }
 }

@@ -1,6 +1,8 @@
 package dev.anchorsweep.run;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What is evaluated after training.
@@ -18,8 +20,19 @@ public record EvaluationSpec(List<String> sets, String latentSet, List<String> l
         latentInterventions = List.copyOf(latentInterventions);
     }
 
-    public String canonical() {
-        return "sets=" + sets + ",latents=" + latentSet + latentInterventions + ",selection=" + selection;
+    /**
+     * The {@code evaluation} section as resolved, with the latent snapshot steps (kept in {@link TrainingSpec}) at
+     * {@code latents.steps}, where the config has them.
+     */
+    public Map<String, Object> canonicalForm(List<Integer> latentSteps) {
+        Map<String, Object> latents = new HashMap<>();
+        latents.put("set", latentSet);
+        latents.put("steps", latentSteps);
+        latents.put("interventions", latentInterventions);
+        Map<String, Object> selected = new HashMap<>();
+        selected.put("intervention", selection.intervention());
+        selected.put("minimize", selection.minimize());
+        return Map.of("sets", sets, "latents", latents, "selection", selected);
     }
 
     /**

@@ -1,7 +1,11 @@
 package dev.anchorsweep.run;
 
+import dev.anchorsweep.identity.Canonical;
 import dev.anchorsweep.regularizer.Regularizer;
 import dev.anchorsweep.schedule.KeyframeSchedule;
+
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One regularizer of a run: its formula, which samples it applies to and its weight schedule.
@@ -11,7 +15,7 @@ import dev.anchorsweep.schedule.KeyframeSchedule;
  * @param schedule the weight w_r(step)
  */
 public record RegularizerSpec(String name, Regularizer regularizer, String concept, KeyframeSchedule schedule)
-        implements java.io.Serializable {
+        implements Canonical, java.io.Serializable {
 
     public RegularizerSpec {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a regularizer needs a name");
@@ -27,7 +31,13 @@ public record RegularizerSpec(String name, Regularizer regularizer, String conce
         return concept != null;
     }
 
-    public String canonical() {
-        return name + "=" + regularizer.canonical() + "@" + (concept == null ? "all" : concept) + ":" + schedule;
+    /** Its config entry as resolved: {@code type}, its settings, {@code concept} (null: all samples), {@code weight}. */
+    @Override
+    public Object canonicalForm() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> form = new TreeMap<>((Map<String, Object>) regularizer.canonicalForm());
+        form.put("concept", concept);
+        form.put("weight", schedule);
+        return form;
     }
 }

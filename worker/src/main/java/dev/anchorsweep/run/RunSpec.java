@@ -1,12 +1,16 @@
 package dev.anchorsweep.run;
 
 import dev.anchorsweep.concept.Concept;
+import dev.anchorsweep.identity.CanonicalJson;
 import dev.anchorsweep.model.Architecture;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -66,19 +70,31 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
         return regularizers.stream().map(RegularizerSpec::name).toList();
     }
 
-    /** Stable text of every setting (the sweep driver hashes it into the run id). */
+    /**
+     * The canonical form of this run: every setting, by its config name, as the resolved {@code run} section has it
+     * (keyed sections for concepts, regularizers and interventions; dopesheet schedules as their keys). The README's
+     * "Run ids" section documents it; {@link #canonical()} writes it as text.
+     */
+    public Map<String, Object> canonicalForm() {
+        Map<String, Object> form = new TreeMap<>();
+        form.put("seed", seed);
+        form.put("model", architecture);
+        form.put("training", training);
+        form.put("concepts", byName(concepts, Concept::name));
+        form.put("regularizers", byName(regularizers, RegularizerSpec::name));
+        form.put("interventions", byName(interventions, InterventionSpec::name));
+        form.put("evaluation", evaluation.canonicalForm(training.snapshotSteps()));
+        return form;
+    }
+
+    /** The canonical text of every setting ({@link CanonicalJson} of {@link #canonicalForm()}), which the run id hashes. */
     public String canonical() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("seed=").append(seed).append(";arch=").append(architecture).append(";training=")
-                .append(training.canonical()).append(";concepts=");
-        concepts.forEach(c -> sb.append(c.name()).append('=').append(c.measure().configName()).append('^')
-                .append(c.power()).append('*').append(c.scale()).append(','));
-        sb.append(";regularizers=");
-        regularizers.forEach(r -> sb.append(r.canonical()).append(','));
-        sb.append(";interventions=");
-        interventions.forEach(i -> sb.append(i.name()).append('=').append(i.canonical()).append('|')
-                .append(i.score() == null ? "-" : i.score().canonical()).append(','));
-        sb.append(";evaluation=").append(evaluation.canonical());
-        return sb.toString();
+        return CanonicalJson.of(canonicalForm());
+    }
+
+    private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
+        Map<String, T> out = new TreeMap<>();
+        for (T item : items) out.put(name.apply(item), item);
+        return out;
     }
 }

@@ -1,6 +1,9 @@
 package dev.anchorsweep.run;
 
 import dev.anchorsweep.color.Hsv;
+import dev.anchorsweep.identity.Canonical;
+
+import java.util.Map;
 
 /**
  * How an intervention's selectivity is scored (SCA-SPEC §6): r² of the Pearson correlation between per-colour error
@@ -8,7 +11,7 @@ import dev.anchorsweep.color.Hsv;
  *
  * @param concept the concept colour for similarity scoring; null when scoring against vibrancy
  */
-public record ScoreSpec(Hsv concept, double power) implements java.io.Serializable {
+public record ScoreSpec(Hsv concept, double power) implements Canonical, java.io.Serializable {
 
     public ScoreSpec {
         if (!(power > 0) || !Double.isFinite(power)) {
@@ -20,8 +23,10 @@ public record ScoreSpec(Hsv concept, double power) implements java.io.Serializab
         return concept == null;
     }
 
-    public String canonical() {
-        return (concept == null ? "vibrancy" : "similarity(" + concept.h() + "," + concept.s() + "," + concept.v() + ")")
-                + "^" + power;
+    /** {@code against}: {@code "vibrancy"} or the concept colour {@code {h, s, v}}; {@code power}. */
+    @Override
+    public Object canonicalForm() {
+        Object against = concept == null ? "vibrancy" : Map.of("h", concept.h(), "s", concept.s(), "v", concept.v());
+        return Map.of("against", against, "power", power);
     }
 }

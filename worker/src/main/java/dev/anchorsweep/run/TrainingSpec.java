@@ -1,8 +1,10 @@
 package dev.anchorsweep.run;
 
+import dev.anchorsweep.identity.Canonical;
 import dev.anchorsweep.schedule.KeyframeSchedule;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The training settings that runs of one pack share (with the architecture): runs whose settings differ here go to
@@ -17,7 +19,7 @@ import java.util.List;
  * @param snapshotSteps    steps (0 = initial model, {@code steps} = final) at which latents are recorded
  */
 public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
-                           int historyEvery, List<Integer> snapshotSteps) implements java.io.Serializable {
+                           int historyEvery, List<Integer> snapshotSteps) implements Canonical, java.io.Serializable {
 
     public TrainingSpec {
         if (steps < 1) throw new IllegalArgumentException("steps must be ≥ 1, but got " + steps);
@@ -36,8 +38,10 @@ public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, Keyfr
         }
     }
 
-    public String canonical() {
-        return "steps=" + steps + ",batch=" + batchSize + ",grid=" + gridSubdivisions + ",lr=" + lr
-                + ",validate=" + validateEvery + ",history=" + historyEvery + ",snapshots=" + snapshotSteps;
+    /** The {@code training} section as resolved; the snapshot steps are {@code evaluation.latents.steps} there. */
+    @Override
+    public Object canonicalForm() {
+        return Map.of("steps", steps, "batch-size", batchSize, "grid", gridSubdivisions, "lr", lr,
+                "validate-every", validateEvery, "history-every", historyEvery);
     }
 }

@@ -1,7 +1,10 @@
 package dev.anchorsweep.schedule;
 
+import dev.anchorsweep.identity.Canonical;
+
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -9,7 +12,7 @@ import java.util.stream.Collectors;
  * A property's value over training steps: keyframes joined by an interpolation (SCA-SPEC §4). Before the
  * first key it holds the first value, after the last key the last value. Immutable; equal by content.
  */
-public final class KeyframeSchedule implements java.io.Serializable {
+public final class KeyframeSchedule implements Canonical, java.io.Serializable {
 
     private final Interpolation interpolation;
     private final List<Keyframe> keyframes;
@@ -107,6 +110,13 @@ public final class KeyframeSchedule implements java.io.Serializable {
 
     public double minValue() {
         return Arrays.stream(values).min().orElseThrow();
+    }
+
+    /** {@code interpolation} and {@code keys}, the keyframes as [step, value] pairs. */
+    @Override
+    public Object canonicalForm() {
+        List<List<Object>> keys = keyframes.stream().map(k -> List.<Object>of(k.step(), k.value())).toList();
+        return Map.of("interpolation", interpolation.configName(), "keys", keys);
     }
 
     @Override

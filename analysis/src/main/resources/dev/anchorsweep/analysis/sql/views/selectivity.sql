@@ -1,11 +1,13 @@
 -- The selectivity score (SCA-SPEC §6) recomputed with Spark SQL, per ok run and scored intervention: r² of the Pearson
 -- correlation (corr) between per-colour error on the 8³ rgb-grid and similarity^power, power read from the run's
--- spec (2 for suppression and repulsion, 3 for ablation); next to the score the worker stored in runs.scores.
+-- canonical spec (JSON: interventions.<name>.score.power; 2 for suppression and repulsion, 3 for ablation); next to the
+-- score the worker stored in runs.scores.
 -- Needs the rgb-grid colour set among the run's evaluation sets; vibrancy-scored interventions are left out.
 WITH powers AS (
   SELECT r.sweep_id, r.run_id, r.arm, r.seed, s.intervention, s.stored_score,
-         try_cast(regexp_extract(r.spec, concat('[;,=]', s.intervention,
-              '=[a-z]+\\([^|]*\\)\\|similarity\\([^)]*\\)\\^([0-9.]+)'), 1) AS DOUBLE) AS power
+         CASE WHEN get_json_object(r.spec, concat('$.interventions.', s.intervention, '.score.against')) <> 'vibrancy'
+              THEN try_cast(get_json_object(r.spec, concat('$.interventions.', s.intervention, '.score.power')) AS DOUBLE)
+         END AS power
   FROM runs r
   LATERAL VIEW explode(r.scores) s AS intervention, stored_score
   WHERE r.status = 'ok'

@@ -1,9 +1,11 @@
-package dev.anchorsweep.intervention;
+package dev.anchorsweep.latent;
+
+import dev.anchorsweep.identity.Canonical;
 
 import java.util.Arrays;
 
-/** A non-empty set of distinct latent dimensions, kept in ascending order. */
-public final class LatentDims implements java.io.Serializable {
+/** A non-empty set of distinct latent dimensions, kept in ascending order. Canonical form: the ascending list. */
+public final class LatentDims implements Canonical, java.io.Serializable {
 
     private final int[] dims;
 
@@ -21,13 +23,18 @@ public final class LatentDims implements java.io.Serializable {
         this.dims = sorted;
     }
 
-    /** Checks these dims against a latent of width {@code k}: all in range and at least one dim left over. */
-    public void checkFits(int k) {
+    /** Checks these dims against a latent of width {@code k}: all in range. */
+    public void checkIn(int k) {
         int max = dims[dims.length - 1];
         if (max >= k) {
             throw new IllegalArgumentException("latent dim " + max + " is out of range for a latent of width " + k
                     + " (valid: 0.." + (k - 1) + ")");
         }
+    }
+
+    /** Checks these dims against a latent of width {@code k}: all in range and at least one dim left over. */
+    public void checkFits(int k) {
+        checkIn(k);
         if (dims.length >= k) {
             throw new IllegalArgumentException("removing dims " + this + " from a latent of width " + k
                     + " would leave no dim; at least one must remain");
@@ -43,6 +50,20 @@ public final class LatentDims implements java.io.Serializable {
     }
 
     public int[] toArray() {
+        return dims.clone();
+    }
+
+    /** A 0/1 mask of length {@code k}: 1 on these dims when {@code inside}, else 1 on every other dim. */
+    public double[] mask(int k, boolean inside) {
+        checkIn(k);
+        double[] m = new double[k];
+        Arrays.fill(m, inside ? 0 : 1);
+        for (int d : dims) m[d] = inside ? 1 : 0;
+        return m;
+    }
+
+    @Override
+    public Object canonicalForm() {
         return dims.clone();
     }
 
