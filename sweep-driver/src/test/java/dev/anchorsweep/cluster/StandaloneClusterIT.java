@@ -169,6 +169,11 @@ class StandaloneClusterIT {
             ZipEntry backends = job.getEntry("META-INF/services/org.nd4j.linalg.factory.Nd4jBackend");
             assertTrue(backends != null && new String(job.getInputStream(backends).readAllBytes()).contains("CpuBackend"),
                     "the job jar's ND4J backend service file must name the CPU backend");
+            ZipEntry variableUtils = job.getEntry("org/nd4j/imports/VariableUtils.class");
+            assertTrue(variableUtils != null && new String(job.getInputStream(variableUtils).readAllBytes(),
+                            java.nio.charset.StandardCharsets.ISO_8859_1).contains("ANCHOR_SWEEP_PATCHED"),
+                    "the job jar must hold the worker's org.nd4j.imports.VariableUtils (marked ANCHOR_SWEEP_PATCHED), not"
+                            + " nd4j-api's: executors check it at start-up and refuse to train with ND4J's slower copy");
         }
         System.out.printf("job jar: %s, %.1f MB, %d entries%n", project.jobJar(),
                 Files.size(project.jobJar()) / 1e6, jobEntries.size());

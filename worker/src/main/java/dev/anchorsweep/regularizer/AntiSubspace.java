@@ -23,10 +23,10 @@ public record AntiSubspace(LatentDims dims) implements Regularizer {
 
     @Override
     public void validate(int latentDim) {
-        try {
-            dims.checkIn(latentDim);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("anti-subspace dims: " + e.getMessage());
+        for (int d : dims.toArray()) {
+            if (d >= latentDim) {
+                throw new IllegalArgumentException("anti-subspace dims must be in 0.." + (latentDim - 1) + ", but got " + d);
+            }
         }
     }
 

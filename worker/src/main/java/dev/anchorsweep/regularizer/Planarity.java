@@ -30,10 +30,10 @@ public record Planarity(LatentDims dims) implements Regularizer {
 
     @Override
     public void validate(int latentDim) {
-        try {
-            dims.checkIn(latentDim);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("planarity dims: " + e.getMessage());
+        for (int d : dims.toArray()) {
+            if (d >= latentDim) {
+                throw new IllegalArgumentException("planarity dims must be in 0.." + (latentDim - 1) + ", but got " + d);
+            }
         }
     }
 

@@ -23,10 +23,10 @@ public record Subspace(LatentDims dims) implements Regularizer {
 
     @Override
     public void validate(int latentDim) {
-        try {
-            dims.checkIn(latentDim);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("subspace dims: " + e.getMessage());
+        for (int d : dims.toArray()) {
+            if (d >= latentDim) {
+                throw new IllegalArgumentException("subspace dims must be in 0.." + (latentDim - 1) + ", but got " + d);
+            }
         }
     }
 

@@ -51,6 +51,7 @@ public final class PackTrainer {
     }
 
     public PackTrainer(Progress progress) {
+        VariableUtilsPatch.requireLoaded();
         this.progress = progress;
     }
 

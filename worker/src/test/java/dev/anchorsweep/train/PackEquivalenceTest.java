@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,7 +59,7 @@ class PackEquivalenceTest {
             assertClose(a.validation(), b.validation(), "validation at step " + a.step());
         }
         // the other runs of the pack really differ from the subject
-        assertTrue(packed.get(1).finalLosses().get("recon") != inPack.finalLosses().get("recon"));
+        assertNotEquals(packed.get(1).finalLosses().get("recon"), inPack.finalLosses().get("recon"));
     }
 
     private static void assertLayersClose(DenseLayer a, DenseLayer b) {
