@@ -8,8 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The identity of a run: the first 16 hex digits of SHA-256 over {@link RunSpec#canonical()} (UTF-8). The same
- * settings give the same id in any JVM; any changed setting gives another.
+ * The identity of a run: the first 16 hex digits of SHA-256 over {@link RunSpec#canonical()} (UTF-8), the run's
+ * settings as canonical JSON (README, "Run ids"). The same settings give the same id in any JVM; any changed setting
+ * gives another. GoldenRunIdsTest pins the ids of the paper configs.
  */
 public final class RunId {
 

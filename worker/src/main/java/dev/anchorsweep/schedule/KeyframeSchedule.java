@@ -131,7 +131,7 @@ public final class KeyframeSchedule implements Canonical, java.io.Serializable {
         return 31 * interpolation.configName().hashCode() + keyframes.hashCode();
     }
 
-    /** Canonical and stable (used in run identity hashing), e.g. {@code min-jerk[0:1.0E-8, 10:0.01, 750:0.1]}. */
+    /** For messages, e.g. {@code min-jerk[0:1.0E-8, 10:0.01, 750:0.1]}; run identity uses {@link #canonicalForm()}. */
     @Override
     public String toString() {
         return keyframes.stream()
