@@ -6,6 +6,7 @@ import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.sweep.PlannedRun;
 import dev.anchorsweep.sweep.SweepPlan;
 import dev.anchorsweep.sweep.SweepPlanner;
+import dev.anchorsweep.train.VariableUtilsPatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +48,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepPlan plan = SweepPlanner.load(config);
+        try {
+            VariableUtilsPatch.requireLoaded();   // before Spark starts: else every task fails with this, retried
+        } catch (IllegalStateException e) {
+            System.err.println("anchor-sweep: " + e.getMessage());
+            return 1;
+        }
         String sparkMaster = SparkSessions.master(master);
         String root = SweepRunner.outputRoot(out, plan.name());
         if (!SparkSessions.isLocal(sparkMaster) && !sparkMaster.matches("spark://(127\\.0\\.0\\.1|localhost)[:,].*")
