@@ -3,13 +3,15 @@ package dev.anchorsweep.regularizer;
 import dev.anchorsweep.identity.Configured;
 import org.nd4j.autodiff.samediff.SDVariable;
 
-
 /**
  * A loss term on the latent (SCA-SPEC §3). Each regularizer knows its per-sample value ℓᵢ; how the samples are
  * reduced (all samples, or one concept's labelled samples) is decided by the {@link RegularizerSpec} that uses it.
  *
  * <p>In a pack, runs share one graph term when their regularizers have the same {@link #termKey()}; whatever differs
  * between them (a direction, a set of dims) is a per-run parameter of length K given by {@link #parameter(int)}.
+ *
+ * <p>Its {@link #settings()} (by config name, as value types) are its part of the run's identity; the config kinds
+ * that build them are {@code config.RegularizerKind}.
  */
 public sealed interface Regularizer extends Configured, java.io.Serializable
         permits Separate, Anchor, AntiAnchor, Subspace, AntiSubspace, Planarity, Unitarity, EuclideanAnchor {
