@@ -172,22 +172,23 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
             }
             sb.append("\n");
         }
-        boolean colours = arms.stream().anyMatch(a -> a.conceptColor() != null && !a.group());
-        boolean groups = arms.stream().anyMatch(a -> a.conceptColor() != null && a.group());
-        String example = pairs.size() == 1 ? ": " + pairs.iterator().next() : null;
         if (!interventions.isEmpty()) {
-            sb.append("(median over ok runs");
-            if (degenerate) sb.append(" that are not degenerate");
-            if (colours) {
-                sb.append(" of the error of the run's concept colour / of its complement")
-                        .append(example != null ? example : groups ? "" : ", e.g. red / cyan");
+            String over = "median over ok runs" + (degenerate ? " that are not degenerate" : "");
+            String colour = "the error of the run's concept colour / of its complement";
+            String group = "the median error of the concept's colour group / the worst error of the other named colours";
+            List<String> colourPairs = pairs(false), groupPairs = pairs(true);
+            if (groupPairs.isEmpty()) {
+                sb.append("(").append(over).append(" of ").append(colour)
+                        .append(colourPairs.size() == 1 ? ": " + colourPairs.get(0) : ", e.g. red / cyan").append(")\n");
+            } else if (colourPairs.isEmpty()) {
+                sb.append("(").append(over).append(" of ").append(group)
+                        .append(groupPairs.size() == 1 ? ": " + groupPairs.get(0) : ", e.g. hues / achromatic")
+                        .append(")\n");
+            } else {
+                sb.append("(").append(over).append(" of\n ").append(String.join(", ", colourPairs)).append(": ")
+                        .append(colour).append(";\n ").append(String.join(", ", groupPairs)).append(": ").append(group)
+                        .append(")\n");
             }
-            if (groups) {
-                sb.append(colours ? "; for a concept without a single colour," : "")
-                        .append(" of the median error of the concept's colour group / the worst error of the other ")
-                        .append("named colours").append(example != null ? example : colours ? "" : ", e.g. hues / achromatic");
-            }
-            sb.append(")\n");
         }
         if (degenerate) {
             sb.append(String.format("(degenerate: an ok run whose validation recon is > %s, no better than a constant grey "
@@ -195,6 +196,13 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
                     DegenerateRule.CONSTANT_GREY, (int) DegenerateRule.TIMES_MEDIAN, DegenerateRule.FLOOR));
         }
         return sb.toString();
+    }
+
+    /** The distinct "concept / other" names of the arms whose concept is a colour group (or a colour). */
+    private List<String> pairs(boolean group) {
+        return arms.stream().filter(a -> a.conceptColor() != null && a.group() == group)
+                .map(a -> a.conceptColor() + " / " + (a.complementColor() == null ? "-" : a.complementColor()))
+                .distinct().toList();
     }
 
     private static String label(ArmLine a) {

@@ -25,7 +25,7 @@ public record DegenerateRun(String arm, int seed, String runId, Double valRecon,
 
     /**
      * E.g. "2 of 60 ok runs degenerate: seeds 3, 17 (val recon 287, 301 vs arm median 1.2e-4)" (HTML); more than
-     * {@value #SEEDS_SHOWN} seeds end in "…", more than two val recons show as their range.
+     * {@value #SEEDS_SHOWN} seeds end in "…", more than two distinct val recons (as shown) show as their range.
      */
     static String sentence(List<DegenerateRun> runs, long okRuns) {
         StringBuilder sb = new StringBuilder("<span class=\"bad\">").append(runs.size()).append(" of ").append(okRuns)
@@ -35,8 +35,9 @@ public record DegenerateRun(String arm, int seed, String runId, Double valRecon,
         if (runs.size() > SEEDS_SHOWN) sb.append(", …");
         List<Double> recons = runs.stream().map(DegenerateRun::valRecon).filter(v -> v != null).sorted().toList();
         sb.append(" (val recon ");
-        if (recons.size() <= 2) sb.append(recons.stream().map(SignificantDigits::format).collect(Collectors.joining(", ")));
-        else sb.append(format(recons.get(0))).append("–").append(format(recons.get(recons.size() - 1)));
+        List<String> shown = recons.stream().map(SignificantDigits::format).distinct().toList();
+        if (shown.size() <= 2) sb.append(String.join(", ", shown));
+        else sb.append(shown.get(0)).append("–").append(shown.get(shown.size() - 1));
         return sb.append(" vs arm median ").append(format(runs.get(0).armMedian())).append(')').toString();
     }
 

@@ -137,6 +137,8 @@ public final class ReportJob {
         List<ReportPage.Kpi> kpis = new ArrayList<>();
         kpis.add(new ReportPage.Kpi(ok + " / " + (ok + failed), "runs ok", failed == 0 ? "good" : null));
         kpis.add(new ReportPage.Kpi(String.valueOf(failed), "runs failed", failed > 0 ? "bad" : null));
+        long degenerate = arms.stream().mapToLong(r -> r.integer("degenerate")).sum();
+        if (degenerate > 0) kpis.add(new ReportPage.Kpi(String.valueOf(degenerate), "ok runs degenerate", "bad"));
         kpis.add(new ReportPage.Kpi(String.valueOf(arms.size()), arms.size() == 1 ? "arm" : "arms", null));
         kpis.add(new ReportPage.Kpi(String.valueOf(seeds), "seeds per arm (most)", null));
         if (!time.rows().isEmpty()) {
