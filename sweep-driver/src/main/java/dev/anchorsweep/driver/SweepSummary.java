@@ -1,8 +1,10 @@
 package dev.anchorsweep.driver;
 
+import dev.anchorsweep.analysis.report.DegenerateRule;
 import dev.anchorsweep.analysis.sql.ReportViews;
 import dev.anchorsweep.job.ConceptErrors;
 import dev.anchorsweep.job.RunOutcome;
+import dev.anchorsweep.results.RunRow;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,14 +23,22 @@ import java.util.TreeSet;
 /**
  * The table a sweep prints at the end: per arm, runs ok / failed and, under baseline and each intervention, the
  * median error of the run's concept colour (e.g. red) and of its complement (e.g. cyan) — whether the concept is gone
- * and the rest untouched. Built from the runs' outcomes; runs committed before this invocation (or by an earlier
- * attempt of a retried task) are read back with Spark SQL through the report's {@code run_errors} view.
+ * and the rest untouched; for a concept without a single colour (vibrancy), the median error of its colour group (the
+ * 12 hues) and the worst error of the other named colours (black, greys, white), as the report's {@code run_errors}
+ * defines them. Degenerate runs ({@link DegenerateRule}) are counted and left out of the medians. Built from the runs'
+ * outcomes; runs committed before this invocation (or by an earlier attempt of a retried task) are read back with
+ * Spark SQL through the report's {@code run_errors} view.
  */
 public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
 
-    /** Medians over the arm's ok runs, per intervention; colour names as its runs report them (null if none). */
-    public record ArmLine(String arm, long ok, long failed, String conceptColor, String complementColor,
-                          Map<String, Double> medianConceptError, Map<String, Double> medianComplementError) {
+    /**
+     * Medians over the arm's ok runs that are not degenerate, per intervention; names as its runs report them (null if
+     * none): the concept colour and its complement, or, when {@code group}, the concept's colour group and the other
+     * group, whose worst error {@code medianComplementError} then holds.
+     */
+    public record ArmLine(String arm, long ok, long failed, long degenerate, String conceptColor, String complementColor,
+                          boolean group, Map<String, Double> medianConceptError,
+                          Map<String, Double> medianComplementError) {
     }
 
     /** One line per arm (sorted by name). */
@@ -39,11 +49,16 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
         List<ArmLine> lines = new ArrayList<>();
         byArm.forEach((arm, armRuns) -> {
             List<ConceptErrors> ok = armRuns.stream().filter(RunOutcome::ok).map(RunOutcome::errors).toList();
-            Map<String, Double> concept = medians(ok.stream().map(ConceptErrors::concept).toList());
-            Map<String, Double> complement = medians(ok.stream().map(ConceptErrors::complement).toList());
+            List<Double> recons = ok.stream().map(ConceptErrors::valRecon).filter(v -> v != null).toList();
+            double armMedian = recons.isEmpty() ? Double.NaN : median(recons);
+            List<ConceptErrors> usable = ok.stream()
+                    .filter(e -> !DegenerateRule.degenerate(e.valRecon(), armMedian)).toList();
+            Map<String, Double> concept = medians(usable.stream().map(ConceptErrors::concept).toList());
+            Map<String, Double> complement = medians(usable.stream().map(ConceptErrors::other).toList());
             interventions.addAll(concept.keySet());
-            lines.add(new ArmLine(arm, ok.size(), armRuns.size() - ok.size(), name(ok, ConceptErrors::conceptColor),
-                    name(ok, ConceptErrors::complementColor), concept, complement));
+            lines.add(new ArmLine(arm, ok.size(), armRuns.size() - ok.size(), ok.size() - usable.size(),
+                    name(ok, ConceptErrors::conceptLabel), name(ok, ConceptErrors::otherLabel),
+                    ok.stream().anyMatch(ConceptErrors::group), concept, complement));
         });
         List<String> columns = new ArrayList<>();
         if (interventions.remove("baseline")) columns.add("baseline");
@@ -64,8 +79,10 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
         if (ReportViews.register(spark, tables).contains("run_errors")) {
             Map<String, List<Row>> rowsByRun = new HashMap<>();
             for (Row row : spark.sql("""
-                    SELECT e.run_id, e.intervention, e.concept_color, e.concept_error, e.complement_color,
-                           e.complement_error
+                    SELECT e.run_id, e.intervention, e.concept_label, e.concept_error,
+                           CASE WHEN e.concept_kind = 'group' THEN e.off_target_label ELSE e.complement_color END,
+                           CASE WHEN e.concept_kind = 'group' THEN e.worst_off_target_error ELSE e.complement_error END,
+                           e.concept_kind = 'group', e.val_recon
                     FROM run_errors e JOIN wanted_runs w ON e.run_id = w.run_id
                     WHERE e.sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
                 rowsByRun.computeIfAbsent(row.getString(0), k -> new ArrayList<>()).add(row);
@@ -77,18 +94,23 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
                     concept.put(row.getString(1), row.getDouble(3));
                     if (!row.isNullAt(5)) complement.put(row.getString(1), row.getDouble(5));
                 }
-                errors.put(runId, new ConceptErrors(rows.get(0).getString(2), rows.get(0).getString(4), concept,
-                        complement));
+                Row first = rows.get(0);
+                errors.put(runId, new ConceptErrors(first.getString(2), first.getString(4), first.getBoolean(6), concept,
+                        complement, first.isNullAt(7) ? null : first.getDouble(7)));
             });
         }
         List<RunOutcome> outcomes = new ArrayList<>();
         for (Row row : spark.sql("""
-                SELECT r.run_id, r.arm, r.status, r.error, r.train_seconds, r.pack_size, r.host
+                SELECT r.run_id, r.arm, r.status, r.error, r.train_seconds, r.pack_size, r.host, r.val_recon
                 FROM runs r JOIN wanted_runs w ON r.run_id = w.run_id
                 WHERE r.sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
+            boolean ok = RunRow.OK.equals(row.getString(2));
+            ConceptErrors e = errors.get(row.getString(0));
+            if (e == null && ok) { // an ok run without named colours: only its val recon counts (degenerate or not)
+                e = new ConceptErrors(null, null, false, Map.of(), Map.of(), row.isNullAt(7) ? null : row.getDouble(7));
+            }
             outcomes.add(new RunOutcome(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                    row.getDouble(4), row.getInt(5), row.getString(6),
-                    errors.getOrDefault(row.getString(0), ConceptErrors.NONE)));
+                    row.getDouble(4), row.getInt(5), row.getString(6), e == null ? ConceptErrors.NONE : e));
         }
         return outcomes;
     }
@@ -128,17 +150,19 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
         arms.stream().filter(a -> a.conceptColor() != null)
                 .forEach(a -> pairs.add(a.conceptColor() + " / " + (a.complementColor() == null ? "-" : a.complementColor())));
         boolean labelled = pairs.size() > 1;
+        boolean degenerate = arms.stream().anyMatch(a -> a.degenerate() > 0);
+        int labelWidth = Math.max(15, arms.stream().filter(a -> a.conceptColor() != null)
+                .mapToInt(a -> label(a).length()).max().orElse(15));
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-" + width + "s %5s %6s", "arm", "ok", "failed"));
-        if (labelled) sb.append(String.format("  %-15s", "colours"));
+        if (degenerate) sb.append(String.format(" %10s", "degenerate"));
+        if (labelled) sb.append(String.format("  %-" + labelWidth + "s", "colours"));
         for (String i : interventions) sb.append(String.format("  %-17s", i));
         sb.append("\n");
         for (ArmLine a : arms) {
             sb.append(String.format("%-" + width + "s %5d %6d", a.arm(), a.ok(), a.failed()));
-            if (labelled) {
-                sb.append(String.format("  %-15s", a.conceptColor() == null ? "-"
-                        : a.conceptColor() + "/" + (a.complementColor() == null ? "-" : a.complementColor())));
-            }
+            if (degenerate) sb.append(String.format(" %10d", a.degenerate()));
+            if (labelled) sb.append(String.format("  %-" + labelWidth + "s", a.conceptColor() == null ? "-" : label(a)));
             for (String i : interventions) {
                 Double concept = a.medianConceptError().get(i);
                 Double complement = a.medianComplementError().get(i);
@@ -149,9 +173,39 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
             sb.append("\n");
         }
         if (!interventions.isEmpty()) {
-            sb.append(String.format("(median over ok runs of the error of the run's concept colour / of its complement%s)%n",
-                    pairs.size() == 1 ? ": " + pairs.iterator().next() : ", e.g. red / cyan"));
+            String over = "median over ok runs" + (degenerate ? " that are not degenerate" : "");
+            String colour = "the error of the run's concept colour / of its complement";
+            String group = "the median error of the concept's colour group / the worst error of the other named colours";
+            List<String> colourPairs = pairs(false), groupPairs = pairs(true);
+            if (groupPairs.isEmpty()) {
+                sb.append("(").append(over).append(" of ").append(colour)
+                        .append(colourPairs.size() == 1 ? ": " + colourPairs.get(0) : ", e.g. red / cyan").append(")\n");
+            } else if (colourPairs.isEmpty()) {
+                sb.append("(").append(over).append(" of ").append(group)
+                        .append(groupPairs.size() == 1 ? ": " + groupPairs.get(0) : ", e.g. hues / achromatic")
+                        .append(")\n");
+            } else {
+                sb.append("(").append(over).append(" of\n ").append(String.join(", ", colourPairs)).append(": ")
+                        .append(colour).append(";\n ").append(String.join(", ", groupPairs)).append(": ").append(group)
+                        .append(")\n");
+            }
+        }
+        if (degenerate) {
+            sb.append(String.format("(degenerate: an ok run whose validation recon is > %s, no better than a constant grey "
+                    + "output's %s, or > %s × its arm's median and > %s)%n", DegenerateRule.CEILING,
+                    DegenerateRule.CONSTANT_GREY, (int) DegenerateRule.TIMES_MEDIAN, DegenerateRule.FLOOR));
         }
         return sb.toString();
+    }
+
+    /** The distinct "concept / other" names of the arms whose concept is a colour group (or a colour). */
+    private List<String> pairs(boolean group) {
+        return arms.stream().filter(a -> a.conceptColor() != null && a.group() == group)
+                .map(a -> a.conceptColor() + " / " + (a.complementColor() == null ? "-" : a.complementColor()))
+                .distinct().toList();
+    }
+
+    private static String label(ArmLine a) {
+        return a.conceptColor() + "/" + (a.complementColor() == null ? "-" : a.complementColor());
     }
 }

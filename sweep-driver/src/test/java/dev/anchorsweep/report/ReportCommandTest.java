@@ -43,7 +43,8 @@ class ReportCommandTest {
         }
         assertTrue(checked > 20, "links checked: " + checked);
         for (String csv : List.of("arm-summary.csv", "best-runs.csv", "paper-tables.csv", "run-errors.csv",
-                "selection-candidates.csv", "failed-runs.csv", "selectivity-check.csv", "arm-runs.csv")) {
+                "selection-candidates.csv", "failed-runs.csv", "degenerate-runs.csv", "selectivity-check.csv",
+                "arm-runs.csv")) {
             assertTrue(Files.size(out.resolve("csv").resolve(csv)) > 0, csv);
         }
         assertEquals("arm,runs,ok,failed", Files.readAllLines(out.resolve("csv/arm-runs.csv")).get(0)
@@ -51,6 +52,11 @@ class ReportCommandTest {
         // the verdict is first, and says what the numbers say
         assertTrue(html.indexOf("id=\"verdict\"") < html.indexOf("id=\"overview\""));
         assertTrue(html.contains("4 failed runs"), "the diverging arm's failures are listed");
+        // the vibrancy arm is judged on its colour group, the lr-10 arm's degenerate runs are named
+        assertTrue(html.matches("(?s).*removes <b>the 12 hues</b> \\(median [0-9.e-]+\\) (and spares|but also damages|"
+                + "and slightly affects) <b>black, greys, white</b> \\(worst .*"), "the hue arm's verdict");
+        assertTrue(html.contains("4 of 4 ok runs degenerate</span>: seeds 0, 1, 2, 3 (val recon "), "the lr-10 arm");
+        assertTrue(html.contains("4 degenerate runs: status ok"), "the degenerate runs are listed");
         assertTrue(Files.isRegularFile(out.resolve("sql/views/best_runs.sql")));
 
         Cli missing = Cli.run("report", dir.resolve("nothing").toString());

@@ -12,48 +12,59 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A small real sweep for the report's tests, run once per test JVM with {@code deploy/sweep run} (Main.run): three
+ * A small real sweep for the report's tests, run once per test JVM with {@code deploy/sweep run} (Main.run): five
  * arms × 4 seeds of 150-step trainings of a 3-dim latent space — "plain" (anchor + separate), "isolated" (also an
- * anti-subspace term clearing dim 0) and "diverging" (lr 1e30: every run fails) — evaluated on the named colours, the
- * hue ring and the 8³ rgb-grid, with final latents of the latent cube. Best-run selection by ablation score against
- * validation recon and anchor loss ("plain"), or recon alone ("isolated": with one metric, some seeds are dominated).
+ * anti-subspace term clearing dim 0), "diverging" (lr 1e30: every run fails), "hue" (a vibrancy concept drawn into
+ * dims 0–1 by planarity, both dims ablated: a concept without a single colour, ex-2.7.1) and "wild" (plain at lr 10:
+ * every run trains "ok" into a degenerate model) — evaluated on the named colours, the hue ring and the 8³ rgb-grid,
+ * with final latents of the latent cube. Best-run selection by ablation score against validation recon and anchor
+ * loss ("plain", "wild"), or recon alone ("isolated", "hue": with one metric, some seeds are dominated).
  */
 final class ReportSweep {
 
     static final String CONFIG = """
-            sweep { name = report-test, description = "three small arms for the report tests" }
+            sweep { name = report-test, description = "five small arms for the report tests" }
             run {
               model { latent-dim = 3, layers = 1 }
               training { steps = 150, validate-every = 50, history-every = 10 }
-              concepts.red { label = "primary(red)", power = 8, scale = 0.08 }
-              regularizers {
-                anchor { type = anchor, concept = red, direction = [1, 0, 0], weight = 0.1 }
-                separate { type = separate, power = 100, weight = [[0, 0.01], [150, 0]] }
-              }
-              interventions {
-                suppress { type = suppression, direction = [1, 0, 0], score { against = red, power = 2 } }
-                ablate { type = ablation, dims = [0], score { against = red, power = 3 } }
-              }
               evaluation {
                 sets = [named, hue-ring, rgb-grid]
                 latents { set = latent-cube }
-                selection { intervention = ablate, minimize = [recon, anchor] }
               }
             }
             grid {
               seeds = "0..3"
               variants {
-                plain {}
-                isolated {
+                plain {
+                  concepts.red { label = "primary(red)", power = 8, scale = 0.08 }
+                  regularizers {
+                    anchor { type = anchor, concept = red, direction = [1, 0, 0], weight = 0.1 }
+                    separate { type = separate, power = 100, weight = [[0, 0.01], [150, 0]] }
+                  }
+                  interventions {
+                    suppress { type = suppression, direction = [1, 0, 0], score { against = red, power = 2 } }
+                    ablate { type = ablation, dims = [0], score { against = red, power = 3 } }
+                  }
+                  evaluation.selection { intervention = ablate, minimize = [recon, anchor] }
+                }
+                isolated = ${grid.variants.plain} {
                   regularizers.clear { type = anti-subspace, dims = [0], weight = [[0, 0.2], [100, 0]] }
                   evaluation.selection.minimize = [recon]
                 }
-                diverging { training.lr = 1e30 }
+                diverging = ${grid.variants.plain} { training.lr = 1e30 }
+                hue {
+                  concepts.vibrant { label = vibrancy, power = 8, scale = 0.008 }
+                  regularizers.plane { type = planarity, concept = vibrant, dims = [0, 1], weight = 0.1 }
+                  interventions.ablate { type = ablation, dims = [0, 1], score { against = vibrancy, power = 2.3 } }
+                  evaluation.selection { intervention = ablate, minimize = [recon] }
+                }
+                wild = ${grid.variants.plain} { training.lr = 10 }
               }
             }
             """;
 
     private static Path root;
+    private static String log;
 
     private ReportSweep() {
     }
@@ -83,10 +94,17 @@ final class ReportSweep {
                         + "fails), but got " + code + ":\n" + log);
             }
             root = out;
+            ReportSweep.log = log.toString();
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What {@code deploy/sweep run} printed for the sweep (its end-of-sweep summary among it). */
+    static synchronized String log() {
+        results();
+        return log;
     }
 
     private static void delete(Path dir) {

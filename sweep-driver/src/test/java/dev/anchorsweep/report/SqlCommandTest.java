@@ -21,14 +21,14 @@ class SqlCommandTest {
     void printsAQueryOverTheReportViewsAsCsvJsonAndTable() throws Exception {
         Cli csv = Cli.run("sql", results(), "SELECT arm, ok, failed FROM arm_runs ORDER BY arm", "--format", "csv");
         assertEquals(0, csv.code(), csv.toString());
-        assertEquals("arm,ok,failed\ndiverging,0,4\nisolated,4,0\nplain,4,0\n", csv.out());
+        assertEquals("arm,ok,failed\ndiverging,0,4\nhue,4,0\nisolated,4,0\nplain,4,0\nwild,4,0\n", csv.out());
 
         Cli json = Cli.run("sql", results(), "SELECT arm, seed, selection_metrics, scores['ablate'] AS ablate "
                 + "FROM best_runs ORDER BY arm", "--format", "json");
         assertEquals(0, json.code(), json.toString());
         JsonNode rows = new ObjectMapper().readTree(json.out());
-        assertEquals(2, rows.size());
-        assertEquals("isolated", rows.get(0).get("arm").asText());
+        assertEquals(4, rows.size());
+        assertEquals("hue", rows.get(0).get("arm").asText());
         assertTrue(rows.get(0).get("selection_metrics").get("recon").isNumber(), json.out());
         assertTrue(rows.get(1).get("ablate").asDouble() > 0, json.out());
 
@@ -36,7 +36,7 @@ class SqlCommandTest {
                 + "ORDER BY arm, intervention");
         assertEquals(0, table.code(), table.toString());
         assertTrue(table.out().startsWith("arm       intervention  concept_error_median\n"), table.out());
-        assertTrue(table.out().contains("(6 rows)"), table.out());
+        assertTrue(table.out().contains("(8 rows)"), table.out());
     }
 
     @Test
@@ -55,7 +55,7 @@ class SqlCommandTest {
         Cli unknownView = Cli.run("sql", results(), "SELECT * FROM best_run");
         assertEquals(2, unknownView.code(), unknownView.toString());
         assertTrue(unknownView.err().contains("The views of " + results() + ": sweeps, runs, history, evaluations, "
-                + "latents, arm_runs, run_errors, arm_summary, selection_candidates, best_runs"), unknownView.err());
+                + "latents, run_flags, arm_runs, run_errors, arm_summary, selection_candidates, best_runs"), unknownView.err());
 
         Cli whileRunning = Cli.run("sql", results(), "SELECT CAST(arm AS INT) FROM runs");
         assertEquals(2, whileRunning.code(), whileRunning.toString());

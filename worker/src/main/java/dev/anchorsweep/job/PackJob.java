@@ -93,7 +93,8 @@ public final class PackJob {
             committing += t3 - t2;
             outcomes.add(new RunOutcome(ticket.runId(), ticket.arm(), rows.run().status(), rows.run().error(),
                     run.trainSeconds(), run.packSize(), provenance.host(),
-                    RunRow.OK.equals(rows.run().status()) ? ConceptErrors.of(evaluation) : ConceptErrors.NONE));
+                    RunRow.OK.equals(rows.run().status())
+                            ? ConceptErrors.of(run.spec(), evaluation, rows.run().valRecon()) : ConceptErrors.NONE));
             if (afterCommit != null) afterCommit.run();
         }
         log.info("pack {} ({} runs): trained in {} s; then evaluated in {} s, rows built in {} s, committed in {} s",

@@ -25,13 +25,23 @@ public final class MethodsSection {
                 + "(clamped to [0, 1]) and the colour.</li>");
         sb.append("<li><b>Concept colour</b>: the named colour most similar to the run's concept (similarity 1, e.g. "
                 + "red). <b>Complement</b>: the fully saturated named colour of the opposite hue (e.g. cyan).</li>");
+        sb.append("<li><b>Colour group</b> of a concept without a single colour (label <code>vibrancy</code> or "
+                + "<code>desaturation</code>): the named colours where its label measure is 1 — vibrancy (max − min of "
+                + "r, g, b): the 12 fully saturated hues; desaturation: black, the greys and white. Its off-target "
+                + "colours are the rest (measure 0). Its error per run is the <b>median</b> error over the group; "
+                + "beside it the worst and the mean error of the off-target group; no complement.</li>");
+        sb.append("<li><b>Degenerate</b> run: ok, but its validation reconstruction error is above "
+                + DegenerateRule.CEILING + " (no better than always answering mid-grey: " + DegenerateRule.CONSTANT_GREY
+                + "), or above " + (int) DegenerateRule.TIMES_MEDIAN + " × its arm's median and above "
+                + DegenerateRule.FLOOR + ". Marked in <code>run_errors</code>, left out of <code>arm_summary</code> "
+                + "(view <code>run_flags</code>).</li>");
         sb.append("<li><b>Off-target</b> colours: the named colours whose HSV similarity to the concept colour is 0 — "
                 + "hues 90° or more away, and black, the greys and white. <b>Worst off-target error</b>: the largest "
                 + "error among them, per run.</li>");
         sb.append("<li><b>Selectivity score</b> r² (SCA-SPEC §6): squared Pearson correlation between per-colour error "
                 + "on the 8³ RGB grid and similarity<sup>p</sup> (p = 2 for suppression and repulsion, 3 for "
                 + "ablation), as the worker stored it in <code>runs.scores</code>.</li>");
-        sb.append("<li><b>Medians and quartiles</b> across an arm's ok runs: Spark SQL <code>percentile</code> (exact, "
+        sb.append("<li><b>Medians and quartiles</b> across an arm's ok runs that are not degenerate: Spark SQL <code>percentile</code> (exact, "
                 + "linear interpolation).</li>");
         sb.append("<li><b>Best run</b>: the arm's ok runs not dominated on (selection metrics ↓, selection score ↑), "
                 + "then the highest score, then the lowest validation reconstruction error.</li></ul>");

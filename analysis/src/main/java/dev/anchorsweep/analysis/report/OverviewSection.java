@@ -50,15 +50,17 @@ public final class OverviewSection {
         String csv = files.csv("arm_runs", armRuns);
         HtmlTable table = new HtmlTable().caption("Runs per arm", csv)
                 .column("arm", false).column("runs", true).column("ok", true).column("failed", true)
-                .column("seeds", true).column("steps", true).column("K / N", true)
+                .column("degenerate", true).column("seeds", true).column("steps", true).column("K / N", true)
                 .column("training, total", true).column("training, per run (median)", true)
                 .column("selection by", false);
         for (ResultRow r : ResultRow.all(armRuns)) {
             long failed = r.integer("failed");
+            long degenerate = r.integer("degenerate");
             table.row(List.of(HtmlTable.html("<a href=\"#arm-" + HtmlText.slug(r.string("arm")) + "\">"
                             + HtmlText.escape(r.string("arm")) + "</a>"),
                     HtmlTable.text(r.integer("runs")), HtmlTable.styled(String.valueOf(r.integer("ok")), "ok", null),
                     HtmlTable.styled(String.valueOf(failed), failed > 0 ? "bad" : "muted", null),
+                    HtmlTable.styled(String.valueOf(degenerate), degenerate > 0 ? "bad" : "muted", null),
                     HtmlTable.text(r.integer("seeds")), HtmlTable.text(r.integer("steps")),
                     HtmlTable.text(r.integer("latent_dim") + " / " + r.integer("layers")),
                     HtmlTable.text(seconds(r.number("train_seconds_total"))),

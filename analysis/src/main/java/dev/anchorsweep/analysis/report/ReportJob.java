@@ -33,7 +33,7 @@ public final class ReportJob {
      * read once, and a view is computed once. The large tables (evaluations, history, latents) are not cached: the
      * report reads a few colour sets or a few runs of them, and Parquet skips the files of other runs.
      */
-    private static final List<String> CACHED = List.of("runs", "sweeps", "run_errors", "selection_candidates",
+    private static final List<String> CACHED = List.of("runs", "sweeps", "run_flags", "run_errors", "selection_candidates",
             "best_runs", "best_run_colors");
 
     public Result write(ResultCatalog catalog, Path out, String sweep) {
@@ -58,6 +58,7 @@ public final class ReportJob {
             ReportSql.Pending runErrorsQuery = hasEvaluations ? sql.submit("run_errors") : null;
             ReportSql.Pending selectionQuery = sql.submit("selection");
             ReportSql.Pending failedQuery = sql.submit("failed_runs");
+            ReportSql.Pending degenerateQuery = sql.submit("degenerate_runs");
             ReportSql.Pending selectivityQuery = catalog.views().contains("selectivity")
                     ? sql.submit("selectivity_check") : null;
 
@@ -86,7 +87,11 @@ public final class ReportJob {
 
             Map<String, Long> failedRuns = ResultRow.all(armRuns).stream().collect(Collectors.toMap(
                     r -> r.string("arm"), r -> r.integer("failed"), (a, b) -> a, LinkedHashMap::new));
-            sections.add(VerdictSection.render(arms, failedRuns, stats, bestByArm, colors, galleryRows));
+            Map<String, Long> okRuns = ResultRow.all(armRuns).stream().collect(Collectors.toMap(
+                    r -> r.string("arm"), r -> r.integer("ok"), (a, b) -> a, LinkedHashMap::new));
+            QueryResult degenerate = degenerateQuery.get();
+            sections.add(VerdictSection.render(arms, failedRuns, okRuns, DegenerateRun.byArm(DegenerateRun.of(degenerate)),
+                    stats, bestByArm, colors, galleryRows));
             if (combinations) {
                 sections.add(null); // the gallery goes here once best-run data is in
             }
@@ -103,7 +108,7 @@ public final class ReportJob {
             if (combinations) {
                 sections.set(1, GallerySection.render(galleryRows, gallery, bestByArm, data, files));
             }
-            sections.add(FailuresSection.render(failedQuery.get(), files));
+            sections.add(FailuresSection.render(failedQuery.get(), degenerate, files));
             sections.removeIf(java.util.Objects::isNull);
             QueryResult selectivity = selectivityQuery == null ? empty() : selectivityQuery.get();
             List<ReportViews.View> views = ReportViews.ALL.stream().filter(v -> catalog.views().contains(v.name()))
@@ -132,6 +137,8 @@ public final class ReportJob {
         List<ReportPage.Kpi> kpis = new ArrayList<>();
         kpis.add(new ReportPage.Kpi(ok + " / " + (ok + failed), "runs ok", failed == 0 ? "good" : null));
         kpis.add(new ReportPage.Kpi(String.valueOf(failed), "runs failed", failed > 0 ? "bad" : null));
+        long degenerate = arms.stream().mapToLong(r -> r.integer("degenerate")).sum();
+        if (degenerate > 0) kpis.add(new ReportPage.Kpi(String.valueOf(degenerate), "ok runs degenerate", "bad"));
         kpis.add(new ReportPage.Kpi(String.valueOf(arms.size()), arms.size() == 1 ? "arm" : "arms", null));
         kpis.add(new ReportPage.Kpi(String.valueOf(seeds), "seeds per arm (most)", null));
         if (!time.rows().isEmpty()) {

@@ -25,14 +25,21 @@ public final class SeedsSection {
     public static Section render(List<String> arms, List<ArmStat> stats, QueryResult summary, QueryResult runErrors,
                                  ReportFiles files) {
         StringBuilder sb = new StringBuilder("<h2>Arms across seeds</h2>");
-        String concept = stats.stream().map(ArmStat::conceptColor).filter(Objects::nonNull).findFirst().orElse("concept");
+        List<String> conceptLabels = stats.stream().map(ArmStat::conceptLabel).filter(Objects::nonNull).distinct().toList();
+        List<String> pairs = stats.stream().map(ArmStat::pairLabel).distinct().toList();
+        boolean anyGroup = stats.stream().anyMatch(ArmStat::group);
+        String concept = conceptLabels.size() == 1 ? conceptLabels.get(0) : "concept";
         String complement = stats.stream().map(ArmStat::complementColor).filter(Objects::nonNull).findFirst()
                 .orElse("complement");
+        if (anyGroup) complement = "complement";
+        boolean perArmLabels = pairs.size() > 1;
         String csv = files.csv("arm_summary", summary);
         String runsCsv = files.csv("run_errors", runErrors);
-        sb.append(table(arms, stats, concept, complement, csv, runsCsv));
+        sb.append(table(arms, stats, concept, complement, perArmLabels, csv, runsCsv));
 
-        List<ResultRow> points = ResultRow.all(runErrors);
+        // the dots: the seeds the boxes summarise (degenerate runs are left out of arm_summary's quartiles)
+        List<ResultRow> points = ResultRow.all(runErrors).stream()
+                .filter(r -> !r.flag("degenerate")).toList();
         StringBuilder charts = new StringBuilder();
         for (String arm : arms) {
             List<ArmStat> armStats = stats.stream().filter(s -> s.arm().equals(arm)).toList();
@@ -45,16 +52,21 @@ public final class SeedsSection {
                         .filter(r -> arm.equals(r.string("arm")) && s.intervention().equals(r.string("intervention")))
                         .toList();
                 box(errorBoxes, s.intervention(), Palette.CONCEPT, s.concept(), values(rows, "concept_error"));
-                box(errorBoxes, s.intervention(), Palette.COMPLEMENT, s.complement(),
-                        values(rows, "complement_error"));
+                if (s.group()) { // no complement: the other group's worst error instead
+                    box(errorBoxes, s.intervention(), Palette.COMPLEMENT, s.offTarget(),
+                            values(rows, "worst_off_target_error"));
+                } else {
+                    box(errorBoxes, s.intervention(), Palette.COMPLEMENT, s.complement(),
+                            values(rows, "complement_error"));
+                }
                 if (!s.isBaseline()) {
                     box(scoreBoxes, s.intervention(), Palette.of(s.intervention()), s.score(), values(rows, "score"));
                 }
             }
             String errors = files.chart("box-errors-" + arm, SeedBoxChart.build(arm + ": error across " + runs + " seeds",
                     "per-colour error", errorBoxes, 540, 330, null));
-            charts.append(BestRunsSection.figure(errors, 540, "box plots of " + concept + " and " + complement
-                    + " error per intervention for arm " + arm));
+            charts.append(BestRunsSection.figure(errors, 540, "box plots of " + armStats.get(0).pairLabel()
+                    .replace(" / ", " and ") + " error per intervention for arm " + arm));
             if (!scoreBoxes.isEmpty()) {
                 String score = files.chart("box-scores-" + arm, SeedBoxChart.build(arm + ": selectivity r² across "
                         + runs + " seeds", "selectivity score r²", scoreBoxes, 360, 330, 1.0));
@@ -65,10 +77,13 @@ public final class SeedsSection {
         if (!charts.isEmpty()) {
             sb.append("<div class=\"figures\">").append(charts).append("</div>");
             sb.append("<p class=\"note\">Boxes: quartiles and median across seeds (the table's numbers); whiskers: "
-                    + "smallest and largest seed; dots: the seeds. <span style=\"color:")
+                    + "smallest and largest seed; dots: the seeds (degenerate runs left out). <span style=\"color:")
                     .append(Palette.hex(Palette.CONCEPT)).append("\">■</span> ").append(HtmlText.escape(concept))
+                    .append(anyGroup ? " (a colour group: the median over its colours)" : "")
                     .append(", <span style=\"color:").append(Palette.hex(Palette.COMPLEMENT)).append("\">■</span> ")
-                    .append(HtmlText.escape(complement)).append(" (the opposite hue).</p>");
+                    .append(HtmlText.escape(complement)).append(" (the opposite hue")
+                    .append(anyGroup ? "; for a colour group the worst of the other named colours" : "")
+                    .append(").</p>");
         } else {
             sb.append("<p class=\"note\">No box plots: every arm has fewer than ").append(MIN_RUNS_FOR_BOXES)
                     .append(" ok runs.</p>");
@@ -76,8 +91,8 @@ public final class SeedsSection {
         return new Section("arms", "Arms across seeds", sb.toString());
     }
 
-    private static String table(List<String> arms, List<ArmStat> stats, String concept, String complement, String csv,
-                                String runsCsv) {
+    private static String table(List<String> arms, List<ArmStat> stats, String concept, String complement,
+                                boolean perArmLabels, String csv, String runsCsv) {
         StringBuilder sb = new StringBuilder("<div class=\"table-wrap\"><table class=\"data summary\"><caption>Median "
                 + "across seeds, interquartile range below; per-run values: <a href=\"" + runsCsv
                 + "\">run_errors.csv</a> <a class=\"csv\" href=\"" + csv + "\">CSV</a></caption><thead><tr>"
@@ -94,6 +109,9 @@ public final class SeedsSection {
                     sb.append("<td rowspan=\"").append(mine.size()).append("\" class=\"arm\"><b>")
                             .append(HtmlText.escape(arm)).append("</b><div class=\"muted\">").append(s.runs())
                             .append(s.runs() == 1 ? " ok run" : " ok runs").append("</div>");
+                    if (perArmLabels) {
+                        sb.append("<div class=\"muted\">").append(HtmlText.escape(s.pairLabel())).append("</div>");
+                    }
                     if (baseline != null) {
                         sb.append("<div class=\"muted\">val. recon ").append(HtmlText.escape(
                                 SignificantDigits.format(baseline.baselineRecon().median()))).append("</div>");

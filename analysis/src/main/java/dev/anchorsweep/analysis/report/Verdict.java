@@ -6,7 +6,9 @@ import static dev.anchorsweep.analysis.report.SignificantDigits.format;
  * What an intervention does to an arm, in words, from the medians across seeds: whether it removes the concept
  * (median concept error ≥ {@value #REMOVES}), weakens it (≥ {@value #WEAKENS}) or barely changes it, and whether it
  * spares the other colours (median worst off-target error ≤ {@value #SPARES}) or also damages them
- * (≥ {@value #DAMAGES}).
+ * (≥ {@value #DAMAGES}). For a concept without a single colour (vibrancy) the same thresholds apply to the median of
+ * its colour group's median error, and "spares" speaks of the other group's worst error: "removes the 12 hues (median
+ * 0.29) and spares black, greys, white (worst 0.004, mostly black)".
  */
 public record Verdict(ArmStat stat) {
 
@@ -32,7 +34,7 @@ public record Verdict(ArmStat stat) {
 
     /** E.g. "removes red (median 0.344) and spares cyan (median 2.02e-5)". */
     public String sentence() {
-        String concept = stat.conceptColor() == null ? "the concept" : stat.conceptColor();
+        String concept = stat.conceptPhrase() == null ? "the concept" : stat.conceptPhrase();
         Double e = stat.concept().median();
         StringBuilder sb = new StringBuilder();
         if (e == null) {
@@ -40,6 +42,17 @@ public record Verdict(ArmStat stat) {
         } else {
             sb.append(e >= REMOVES ? "removes " : e >= WEAKENS ? "weakens " : "barely changes ")
                     .append(strong(concept)).append(" (median ").append(format(e)).append(')');
+        }
+        if (stat.group()) {
+            Double off = stat.offTarget().median();
+            if (off != null && e != null && stat.offTargetPhrase() != null) {
+                sb.append(off <= SPARES ? " and spares " : off >= DAMAGES ? " but also damages "
+                        : " and slightly affects ").append(strong(stat.offTargetPhrase())).append(" (worst ")
+                        .append(format(off));
+                if (stat.offTargetColor() != null) sb.append(", mostly ").append(HtmlText.escape(stat.offTargetColor()));
+                sb.append(')');
+            }
+            return sb.toString();
         }
         Double c = stat.complement().median();
         if (c != null && stat.complementColor() != null) {
@@ -54,7 +67,7 @@ public record Verdict(ArmStat stat) {
     public String details() {
         StringBuilder sb = new StringBuilder();
         Double off = stat.offTarget().median();
-        if (off != null) {
+        if (off != null && !stat.group()) { // a group's worst off-target error is in its sentence
             sb.append("worst off-target ").append(format(off));
             if (stat.offTargetColor() != null) sb.append(" (mostly ").append(HtmlText.escape(stat.offTargetColor())).append(')');
         }

@@ -18,11 +18,16 @@ public final class VerdictSection {
     private VerdictSection() {
     }
 
-    public static Section render(List<String> arms, Map<String, Long> failedRuns, List<ArmStat> stats,
+    /**
+     * @param okRuns     ok runs per arm (degenerate ones included)
+     * @param degenerate the degenerate runs per arm: listed in the arm's card and left out of its medians
+     */
+    public static Section render(List<String> arms, Map<String, Long> failedRuns, Map<String, Long> okRuns,
+                                 Map<String, List<DegenerateRun>> degenerate, List<ArmStat> stats,
                                  Map<String, BestRun> best, List<ColorOutcome> bestColors, List<GalleryRow> gallery) {
         StringBuilder sb = new StringBuilder("<h2>Verdict</h2>");
         if (gallery != null && !gallery.isEmpty()) sb.append(combinations(gallery));
-        if (stats.isEmpty()) {
+        if (stats.isEmpty() && degenerate.isEmpty()) {
             long failed = failedRuns.values().stream().mapToLong(Long::longValue).sum();
             sb.append(failed > 0 ? "<p><span class=\"bad\">No run finished ok: " + failed + " failed</span> — see "
                     + "<a href=\"#failed\">failed runs</a>.</p>" : "<p>No ok run has evaluations yet: nothing to "
@@ -38,11 +43,23 @@ public final class VerdictSection {
         sb.append("<div class=\"cards\">");
         for (String arm : arms) {
             List<ArmStat> armStats = stats.stream().filter(s -> s.arm().equals(arm)).toList();
+            List<DegenerateRun> bad = degenerate.getOrDefault(arm, List.of());
+            String badLine = bad.isEmpty() ? "" : "<p class=\"degenerate\">" + DegenerateRun.sentence(bad,
+                    okRuns.getOrDefault(arm, (long) bad.size())) + " — left out of the medians; see <a href=\"#failed\">"
+                    + "failed and degenerate runs</a>.</p>";
             if (armStats.isEmpty()) {
                 long failed = failedRuns.getOrDefault(arm, 0L);
-                sb.append("<div class=\"card\"><h3>").append(HtmlText.escape(arm)).append(" <small>no ok run</small></h3>")
-                        .append("<p>").append(failed > 0 ? "<span class=\"bad\">All " + failed + " runs failed</span> — "
-                                + "see <a href=\"#failed\">failed runs</a>." : "No evaluated run yet.").append("</p></div>");
+                sb.append("<div class=\"card\"><h3>").append(HtmlText.escape(arm)).append(" <small>")
+                        .append(bad.isEmpty() ? "no ok run" : "no usable run").append("</small></h3>");
+                if (!bad.isEmpty()) {
+                    sb.append(badLine);
+                    if (failed > 0) sb.append("<p><span class=\"bad\">").append(failed).append(" failed</span>.</p>");
+                } else {
+                    sb.append("<p>").append(failed > 0 ? "<span class=\"bad\">All " + failed + " runs failed</span> — "
+                            + "see <a href=\"#failed\">failed and degenerate runs</a>." : "No evaluated run yet.")
+                            .append("</p>");
+                }
+                sb.append("</div>");
                 continue;
             }
             BestRun run = best.get(arm);
@@ -52,7 +69,9 @@ public final class VerdictSection {
             ArmStat baseline = armStats.stream().filter(ArmStat::isBaseline).findFirst().orElse(null);
             long runs = armStats.get(0).runs();
             sb.append("<div class=\"card\"><h3>").append(HtmlText.escape(arm)).append(" <small>")
-                    .append(runs).append(runs == 1 ? " ok run" : " ok runs (medians across seeds)").append("</small></h3><ul class=\"verdicts\">");
+                    .append(runs).append(runs == 1 ? " ok run" : " ok runs (medians across seeds)")
+                    .append(bad.isEmpty() ? "" : ", " + bad.size() + " degenerate left out").append("</small></h3>")
+                    .append(badLine).append("<ul class=\"verdicts\">");
             for (ArmStat s : interventions) {
                 Verdict v = new Verdict(s);
                 sb.append("<li><div class=\"headline\">").append(Chips.chip(s.intervention())).append(' ')
@@ -86,8 +105,16 @@ public final class VerdictSection {
                 .append(Verdict.SPARES).append("; <i>damages</i> ≥ ").append(Verdict.DAMAGES)
                 .append(". <b>selective</b>: removes the concept while the worst off-target colour (named colours with "
                         + "similarity 0 to the concept: hue 90° or more away, and the greys) stays ≤ ")
-                .append(Verdict.SPARES).append(". Small swatches: the best run's named colours under the intervention "
-                        + "(large square reconstructed, small square true).</p>");
+                .append(Verdict.SPARES).append(". A concept without a single colour (vibrancy, desaturation) is judged "
+                        + "on its colour group — the named colours where its label measure is 1 (vibrancy: the 12 hues) — "
+                        + "by the median of each run's median error over them, and spares the other group (measure 0: "
+                        + "black, greys, white) when the median of each run's worst error there stays ≤ ")
+                .append(Verdict.SPARES).append(". <i>Degenerate</i> runs (ok, but validation reconstruction error > ")
+                .append(DegenerateRule.CEILING).append(", no better than a constant grey output's ")
+                .append(DegenerateRule.CONSTANT_GREY).append(", or > ").append((int) DegenerateRule.TIMES_MEDIAN)
+                .append(" × the arm's median and > ").append(DegenerateRule.FLOOR).append(") are left out of the "
+                        + "medians. Small swatches: the best run's named colours under the intervention (large square "
+                        + "reconstructed, small square true).</p>");
         return new Section("verdict", "Verdict", sb.toString());
     }
 

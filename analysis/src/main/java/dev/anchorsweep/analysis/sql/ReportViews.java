@@ -16,12 +16,16 @@ public final class ReportViews {
     }
 
     public static final List<View> ALL = List.of(
-            new View("arm_runs", List.of("runs"),
-                    "one row per arm: runs ok / failed, seeds, training time"),
-            new View("run_errors", List.of("runs", "evaluations"),
-                    "one row per ok run and intervention: concept colour's error, worst off-target error, score"),
+            new View("run_flags", List.of("runs"),
+                    "one row per ok run: degenerate (val recon far above its arm's or a constant grey's) and why"),
+            new View("arm_runs", List.of("runs", "run_flags"),
+                    "one row per arm: runs ok / failed / degenerate, seeds, training time"),
+            new View("run_errors", List.of("runs", "evaluations", "run_flags"),
+                    "one row per ok run and intervention: concept's error (its colour, or median of its colour group), "
+                            + "worst off-target error, score, degenerate"),
             new View("arm_summary", List.of("run_errors"),
-                    "one row per arm and intervention: median and quartiles across seeds of run_errors' metrics"),
+                    "one row per arm and intervention: median and quartiles across seeds of run_errors' metrics "
+                            + "(degenerate runs left out)"),
             new View("selection_candidates", List.of("runs"),
                     "one row per ok run: on its arm's Pareto front or not, selection rank"),
             new View("best_runs", List.of("selection_candidates"),

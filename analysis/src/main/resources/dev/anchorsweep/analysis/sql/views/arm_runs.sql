@@ -1,10 +1,12 @@
--- One row per sweep and arm: runs ok / failed and training time (seconds of wall time; a run's share of its pack's).
-SELECT sweep_id,
-       arm,
+-- One row per sweep and arm: runs ok / failed, how many of the ok runs are degenerate (run_flags), and training time
+-- (seconds of wall time; a run's share of its pack's).
+SELECT r.sweep_id,
+       r.arm,
        count(*)                                   AS runs,
        count_if(status = 'ok')                    AS ok,
        count_if(status = 'failed')                AS failed,
-       count(DISTINCT seed)                       AS seeds,
+       count_if(f.degenerate)                     AS degenerate,
+       count(DISTINCT r.seed)                     AS seeds,
        sum(train_seconds)                         AS train_seconds_total,
        median(train_seconds)                      AS train_seconds_median,
        sum(eval_seconds)                          AS eval_seconds_total,
@@ -12,5 +14,6 @@ SELECT sweep_id,
        first(latent_dim)                          AS latent_dim,
        first(layers)                              AS layers,
        first(selection_intervention, true)        AS selection_intervention
-FROM runs
-GROUP BY sweep_id, arm
+FROM runs r
+LEFT JOIN run_flags f ON f.sweep_id = r.sweep_id AND f.run_id = r.run_id
+GROUP BY r.sweep_id, r.arm
