@@ -2,5 +2,5 @@
 SELECT arm, seed, run_id, intervention, concept_color, concept_error, complement_color, complement_error,
        worst_off_target_color, worst_off_target_error, score, val_recon
 FROM run_errors
-WHERE sweep_id = ${sweep}
+WHERE sweep_id = :sweep
 ORDER BY arm, intervention, seed
