@@ -70,7 +70,8 @@ public final class ReadOnlyStatement {
         while (!pending.isEmpty()) {
             TreeNode<?> node = pending.pop();
             if (!seen.add(node)) continue;
-            if (node != statement) {
+            boolean allowedCommand = node == statement && statement instanceof Command; // a SHOW or DESCRIBE
+            if (!allowedCommand) {
                 Optional<String> why = refusalOf(node);
                 if (why.isPresent()) return why;
             }
