@@ -31,7 +31,7 @@ public final class QueryPrinter {
             format.print(rows, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot print the result: " + e.getMessage(), e);
-        } catch (RuntimeException e) { // errors while the query runs, e.g. [CAST_INVALID_INPUT] or [DIVIDE_BY_ZERO]
+        } catch (Exception e) { // errors while the query runs, e.g. [CAST_INVALID_INPUT]; Spark's are checked, undeclared
             throw new BadQueryException(SparkErrorMessage.of(e), e);
         }
     }
