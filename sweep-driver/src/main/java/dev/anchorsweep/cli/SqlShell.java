@@ -78,6 +78,7 @@ final class SqlShell {
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true); // '!' is SQL, not a history event
             if (historyFolderReady()) builder.variable(LineReader.HISTORY_FILE, HISTORY);
             LineReader reader = builder.build();
+            warmUp(printer.catalog());
             writer.println("Spark SQL over " + printer.catalog().root() + " (read-only). End a statement with ; — "
                     + "help for the commands, quit to leave.");
             writer.flush();
@@ -100,6 +101,22 @@ final class SqlShell {
             }
             return 0;
         }
+    }
+
+    /**
+     * Runs a small query over {@code runs} in the background while the user types the first one: the first query of a
+     * JVM pays for loading and compiling Spark's planner and scan code (seconds), the next ones do not.
+     */
+    private static void warmUp(ResultCatalog catalog) {
+        Thread thread = new Thread(() -> {
+            try {
+                catalog.query("SELECT arm, count(*) AS runs FROM runs GROUP BY arm ORDER BY arm").collectAsList();
+            } catch (RuntimeException ignored) {
+                // only a warm-up: the user's own queries report their errors
+            }
+        }, "sql-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
