@@ -111,7 +111,7 @@ final class SqlShell {
         Thread thread = new Thread(() -> {
             try {
                 catalog.query("SELECT arm, count(*) AS runs FROM runs GROUP BY arm ORDER BY arm").collectAsList();
-            } catch (RuntimeException ignored) {
+            } catch (Exception ignored) { // Spark's own are checked, though thrown undeclared (e.g. cancelled by Ctrl-C)
                 // only a warm-up: the user's own queries report their errors
             }
         }, "sql-warm-up");
