@@ -1,7 +1,9 @@
 package dev.anchorsweep.cli;
 
 import dev.anchorsweep.analysis.sql.BadQueryException;
-import dev.anchorsweep.analysis.sql.QueryResult;
+import dev.anchorsweep.analysis.sql.QueryPrinter;
+import dev.anchorsweep.analysis.sql.ReadOnlyStatement;
+import dev.anchorsweep.analysis.sql.RefusedStatementException;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
 import dev.anchorsweep.analysis.sql.ResultFormat;
 import org.apache.spark.sql.SparkSession;
@@ -12,23 +14,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
-/** Runs one Spark SQL query over a results folder's tables and the report's views, and prints the result. */
+/**
+ * Runs read-only Spark SQL over a results folder's tables and the report's views and prints the result: one query, or,
+ * without one, a prompt ({@link SqlShell}) that reuses one Spark session.
+ */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run a Spark SQL query over a results folder: views sweeps, runs, history, evaluations, latents "
-                + "and the report views (arm_summary, best_runs, ...; see the README). Exit code 2 for a bad query "
-                + "or folder, with Spark's message and no stack trace.")
+        description = "Run read-only Spark SQL (SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN) over a results "
+                + "folder: views sweeps, runs, history, evaluations, latents and the report views (arm_summary, "
+                + "best_runs, ...; see the README). Without QUERY: a prompt on a terminal, else the ;-separated "
+                + "statements of standard input. Exit code 2 for a bad or refused query or a bad folder, with one "
+                + "message and no stack trace; a refused statement runs nothing.")
 public final class SqlCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "output root of a sweep, e.g. results/isolated")
     String results;
 
-    @Parameters(index = "1", paramLabel = "QUERY", description = "a Spark SQL query, e.g. \"SELECT * FROM arm_summary\"")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY",
+            description = "a Spark SQL query, e.g. \"SELECT * FROM arm_summary\"; without it, a prompt")
     String query;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), csv or json")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table (default: the first 1,000 rows, aligned), csv or json (every row, streamed)")
     ResultFormat format = ResultFormat.TABLE;
 
     @Mixin
@@ -45,31 +58,40 @@ public final class SqlCommand implements Callable<Integer> {
         try {
             root = ResultsFolder.uri(results);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return Main.BAD_INPUT;
+            return fail(err, e.getMessage());
         }
-        SparkSession spark = querySpark.start("anchor-sweep sql");
+        SparkSession spark = querySpark.start(query == null ? "anchor-sweep sql shell" : "anchor-sweep sql");
         ResultCatalog catalog = null;
         try {
+            if (query != null) ReadOnlyStatement.require(spark, query); // refused before the folder is even read
             catalog = ResultCatalog.open(spark, root);
-            QueryResult result = catalog.collect(query, format.maxRows());
-            out.print(format.render(result));
-            out.flush();
-            return 0;
-        } catch (BadQueryException e) {
-            err.println("bad query: " + e.getMessage());
-            if (e.getMessage().contains("TABLE_OR_VIEW_NOT_FOUND")) {
-                err.println("The views of " + results + ": " + String.join(", ", catalog.names()));
+            QueryPrinter printer = new QueryPrinter(catalog);
+            if (query == null) {
+                if (System.console() != null) return SqlShell.interactive(printer, format);
+                return new SqlShell(printer, format, out, err, false)
+                        .script(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             }
-            err.flush();
-            return Main.BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return Main.BAD_INPUT;
+            printer.print(query, format, out);
+            return 0;
+        } catch (RefusedStatementException e) {
+            return fail(err, e.getMessage());
+        } catch (BadQueryException e) {
+            String views = e.getMessage().contains("TABLE_OR_VIEW_NOT_FOUND") && catalog != null
+                    ? "\nThe views of " + results + ": " + String.join(", ", catalog.names()) : "";
+            return fail(err, "bad query: " + e.getMessage() + views);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, "cannot read the statements: " + e.getMessage());
         } finally {
+            out.flush();
             spark.stop();
         }
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println(message);
+        err.flush();
+        return Main.BAD_INPUT;
     }
 }

@@ -21,6 +21,9 @@ public final class SparkSessions {
     /** JavaCPP's limit on the process's physical memory; 0 turns off the check made at every native allocation. */
     public static final String NO_PHYSICAL_BYTES_CHECK_KEY = "org.bytedeco.javacpp.maxPhysicalBytes";
 
+    static final String WAREHOUSE_KEY = "spark.sql.warehouse.dir";
+    static final String CATALOG_KEY = "spark.sql.catalogImplementation";
+
     private SparkSessions() {
     }
 
@@ -61,8 +64,16 @@ public final class SparkSessions {
         }
         // executors in other JVMs load our classes from the job jar (spark-submit sets spark.jars to it already)
         if (!local && !submitted.contains("spark.jars")) settings.put("spark.jars", withJobJar(master, conf.get("spark.jars")));
+        // no spark-warehouse, metastore_db or derby.log anywhere: an in-memory catalog over a temporary warehouse
+        if (!submitted.contains(CATALOG_KEY)) settings.putIfAbsent(CATALOG_KEY, "in-memory");
+        TemporaryWarehouse warehouse = null;
+        if (!conf.containsKey(WAREHOUSE_KEY) && !submitted.contains(WAREHOUSE_KEY)) {
+            warehouse = TemporaryWarehouse.create();
+            settings.put(WAREHOUSE_KEY, warehouse.uri());
+        }
         settings.forEach(builder::config);
         SparkSession spark = builder.getOrCreate();
+        if (warehouse != null) spark.sparkContext().addSparkListener(warehouse);
         spark.sparkContext().setLogLevel("WARN");
         return spark;
     }

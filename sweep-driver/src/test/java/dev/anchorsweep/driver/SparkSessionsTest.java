@@ -1,13 +1,18 @@
 package dev.anchorsweep.driver;
 
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +53,26 @@ class SparkSessionsTest {
                 () -> SparkSessions.withJobJar("spark://h:7077", null));
         assertTrue(e.getMessage().contains(missing + " does not exist")
                 && e.getMessage().contains("mvn -Pcluster -DskipTests package"), e.getMessage());
+    }
+
+    @Test
+    void theCatalogLeavesNoWarehouseBehind() throws Exception {
+        boolean hadWarehouse = Files.exists(Path.of("spark-warehouse")); // e.g. from a test's own SparkSession
+        SparkSession spark = SparkSessions.start("warehouse-test", "local[1]", Map.of());
+        Path warehouse;
+        try {
+            assertEquals("in-memory", spark.conf().get(SparkSessions.CATALOG_KEY));
+            spark.sql("SHOW TABLES").collectAsList(); // the catalog creates its default database in the warehouse
+            spark.catalog().listDatabases().collectAsList();
+            warehouse = Path.of(URI.create(spark.conf().get(SparkSessions.WAREHOUSE_KEY)));
+            assertTrue(warehouse.startsWith(Path.of(System.getProperty("java.io.tmpdir"))), warehouse.toString());
+            assertTrue(Files.isDirectory(warehouse), warehouse + " should be the running catalog's warehouse");
+        } finally {
+            spark.stop();
+        }
+        assertFalse(Files.exists(warehouse), warehouse + " must be removed when the application ends");
+        for (String leftover : List.of("metastore_db", "derby.log")) assertFalse(Files.exists(Path.of(leftover)), leftover);
+        if (!hadWarehouse) assertFalse(Files.exists(Path.of("spark-warehouse")), "spark-warehouse in " + Path.of("").toAbsolutePath());
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.anchorsweep.report;
 
 import dev.anchorsweep.cli.Main;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -10,16 +12,24 @@ import java.nio.charset.StandardCharsets;
 record Cli(int code, String out, String err) {
 
     static Cli run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Runs the command with {@code input} as its standard input. */
+    static Cli runWithInput(String input, String... args) {
         PrintStream stdout = System.out, stderr = System.err;
+        InputStream stdin = System.in;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
             int code = Main.run(args);
             return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
+            System.setIn(stdin);
         }
     }
 

@@ -154,9 +154,7 @@ public final class ReportJob {
     private static ReportSql.Pending paperTable(ReportSql sql, List<ColorOutcome> colors) {
         List<String> interventions = BestRunsSection.interventions(colors);
         if (interventions.isEmpty()) return null;
-        String list = interventions.stream().map(i -> ReportSql.literal(i) + " AS " + ReportSql.identifier(i))
-                .collect(Collectors.joining(", "));
-        return sql.submit("paper_table", Map.of("interventions", list));
+        return sql.submit("paper_table", new ReportSql.ParameterList("interventions", interventions, true));
     }
 
     private static String chooseSweep(ResultCatalog catalog, String sweep) {

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
- * Runs the report's queries ({@code report/<name>.sql} resources) for one sweep, filling their placeholders:
- * {@code ${sweep}} (the sweep id as a SQL string literal), {@code ${run_ids}} (a list of string literals) and any other
- * given; remembers which statements ran, so the report can list them.
+ * Runs the report's queries ({@code report/<name>.sql} resources) for one sweep, every value bound as a Spark SQL
+ * parameter, never spliced into the text: {@code :sweep} (the sweep id), and lists such as {@code ${run_ids}}, whose
+ * placeholder becomes the parameter markers {@code :run_ids_0, :run_ids_1, …}; remembers which statements ran, so the
+ * report can list them.
  */
 public final class ReportSql {
 
@@ -44,21 +44,38 @@ public final class ReportSql {
      * Starts a query on the job's query threads and returns at once: the report's queries are independent, and Spark
      * plans and runs concurrent queries in parallel (most of a small query's time is planning, not data).
      */
-    public Pending submit(String name, Map<String, String> params) {
+    public Pending submit(String name, ParameterList... lists) {
         SqlResource resource = SqlResource.load("report/" + name + ".sql");
         synchronized (used) {
             used.putIfAbsent(name, resource);
         }
-        return new Pending(name, CompletableFuture.supplyAsync(() -> execute(name, resource, params), threads));
-    }
-
-    public Pending submit(String name) {
-        return submit(name, Map.of());
+        return new Pending(name, CompletableFuture.supplyAsync(() -> execute(name, resource, lists), threads));
     }
 
     /** Starts a query over the given runs only (its {@code ${run_ids}}). */
     public Pending submitForRuns(String name, Collection<String> runIds) {
-        return submit(name, runParams(runIds, Map.of()));
+        return submit(name, new ParameterList("run_ids", List.copyOf(runIds), false));
+    }
+
+    /**
+     * Values for the list placeholder {@code ${name}}: it becomes {@code :name_0, :name_1, …} (or {@code NULL} for no
+     * value), each marker bound to its value; {@code aliased}: each marker is followed by {@code AS `value`}, as the
+     * values of a PIVOT need to name their columns.
+     */
+    public record ParameterList(String name, List<String> values, boolean aliased) {
+
+        String markers() {
+            if (values.isEmpty()) return "NULL";
+            List<String> markers = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                markers.add(":" + name + "_" + i + (aliased ? " AS " + identifier(values.get(i)) : ""));
+            }
+            return String.join(", ", markers);
+        }
+
+        void bind(Map<String, Object> args) {
+            for (int i = 0; i < values.size(); i++) args.put(name + "_" + i, values.get(i));
+        }
     }
 
     /** A query under way; {@link #get()} waits for its rows and rethrows its failure as it was. */
@@ -79,21 +96,19 @@ public final class ReportSql {
         threads.shutdownNow();
     }
 
-    private QueryResult execute(String name, SqlResource resource, Map<String, String> params) {
-        SqlResource filled = resource.text().contains("${sweep}") ? resource.with("sweep", literal(sweepId)) : resource;
-        for (Map.Entry<String, String> p : params.entrySet()) filled = filled.with(p.getKey(), p.getValue());
+    private QueryResult execute(String name, SqlResource resource, ParameterList... lists) {
+        SqlResource filled = resource;
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (resource.text().contains(":sweep")) args.put("sweep", sweepId);
+        for (ParameterList list : lists) {
+            filled = filled.with(list.name(), list.markers());
+            list.bind(args);
+        }
         long start = System.nanoTime();
-        QueryResult result = catalog.collect(filled.text(), QueryResult.ALL_ROWS);
+        QueryResult result = catalog.collect(filled.text(), args, QueryResult.ALL_ROWS);
         LOG.info("report query {}: {} rows in {} s", name, result.rows().size(),
                 String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
         return result;
-    }
-
-    private static Map<String, String> runParams(Collection<String> runIds, Map<String, String> params) {
-        Map<String, String> all = new LinkedHashMap<>(params);
-        all.put("run_ids", runIds.isEmpty() ? "NULL" : runIds.stream().map(ReportSql::literal)
-                .collect(Collectors.joining(", ")));
-        return all;
     }
 
     /** The statements that ran, in first-use order (templates, placeholders unfilled). */
@@ -109,11 +124,6 @@ public final class ReportSql {
 
     public ResultCatalog catalog() {
         return catalog;
-    }
-
-    /** A SQL string literal. */
-    public static String literal(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** A backquoted SQL identifier, e.g. for a column named after an intervention. */

@@ -1,10 +1,17 @@
 package dev.anchorsweep.analysis.sql;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +24,33 @@ public final class JsonRows {
     private JsonRows() {
     }
 
+    /** Rows are written as they come, each as soon as it is read; the target is flushed, not closed. */
+    private static final ObjectWriter ARRAY = JSON.writerWithDefaultPrettyPrinter()
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
     public static String render(QueryResult result) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (List<Object> row : result.rows()) {
-            Map<String, Object> object = new LinkedHashMap<>();
-            for (int i = 0; i < result.columns().size(); i++) {
-                object.put(result.columns().get(i), jsonSafe(CellValue.plain(row.get(i))));
-            }
-            rows.add(object);
-        }
+        StringWriter text = new StringWriter();
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the query result as JSON: " + e.getMessage(), e);
+            write(result.columns(), result.rows().iterator(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
+        return text.toString();
+    }
+
+    /** Writes the rows as one JSON array, streaming: each row is written as it comes, and none is kept. */
+    public static void write(List<String> columns, Iterator<List<Object>> rows, Writer out) throws IOException {
+        try (SequenceWriter array = ARRAY.writeValuesAsArray(out)) {
+            while (rows.hasNext()) {
+                List<Object> row = rows.next();
+                Map<String, Object> object = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) object.put(columns.get(i), jsonSafe(CellValue.plain(row.get(i))));
+                array.write(object);
+            }
+        }
+        out.write("\n");
+        out.flush();
     }
 
     static String toJson(Object value) {

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL namespace of one results folder: a view per result table ({@link ResultViews}) and the report's views over
@@ -43,8 +44,16 @@ public final class ResultCatalog {
 
     /** The query as a Dataset, analysed (so a bad name or type fails here); throws {@link BadQueryException}. */
     public Dataset<Row> query(String sql) {
+        return query(sql, Map.of());
+    }
+
+    /**
+     * The query with its named parameters ({@code :name}) bound to {@code args}: values reach Spark as values, never
+     * as SQL text.
+     */
+    public Dataset<Row> query(String sql, Map<String, Object> args) {
         try {
-            return spark.sql(sql);
+            return args.isEmpty() ? spark.sql(sql) : spark.sql(sql, args);
         } catch (Exception e) { // Spark's AnalysisException is checked, though Scala throws it undeclared
             throw new BadQueryException(SparkErrorMessage.of(e), e);
         }
@@ -52,7 +61,12 @@ public final class ResultCatalog {
 
     /** Collects a query's rows; errors while it runs (e.g. division by zero) also become {@link BadQueryException}. */
     public QueryResult collect(String sql, int maxRows) {
-        Dataset<Row> dataset = query(sql);
+        return collect(sql, Map.of(), maxRows);
+    }
+
+    /** {@link #collect(String, int)} with named parameters, as {@link #query(String, Map)}. */
+    public QueryResult collect(String sql, Map<String, Object> args, int maxRows) {
+        Dataset<Row> dataset = query(sql, args);
         try {
             return QueryResult.of(dataset, maxRows);
         } catch (Exception e) { // Spark's AnalysisException is checked, though Scala throws it undeclared

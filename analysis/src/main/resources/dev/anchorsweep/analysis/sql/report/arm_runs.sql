@@ -2,5 +2,5 @@
 SELECT arm, runs, ok, failed, degenerate, seeds, train_seconds_total, train_seconds_median, eval_seconds_total, steps, latent_dim,
        layers, selection_intervention
 FROM arm_runs
-WHERE sweep_id = ${sweep}
+WHERE sweep_id = :sweep
 ORDER BY arm

@@ -2,6 +2,6 @@
 SELECT a.axis, count(DISTINCT a.value) AS values
 FROM runs
 LATERAL VIEW explode(axes) a AS axis, value
-WHERE sweep_id = ${sweep}
+WHERE sweep_id = :sweep
 GROUP BY a.axis
 ORDER BY a.axis

@@ -8,5 +8,5 @@ SELECT b.arm, size(b.regularizers) AS regularizer_count, b.regularizers, b.seed,
 FROM best_runs b
 LEFT JOIN latent_geometry g ON g.sweep_id = b.sweep_id AND g.run_id = b.run_id
 LEFT JOIN run_errors e ON e.sweep_id = b.sweep_id AND e.run_id = b.run_id AND e.intervention = b.selection_intervention
-WHERE b.sweep_id = ${sweep}
+WHERE b.sweep_id = :sweep
 ORDER BY regularizer_count, b.arm

@@ -5,5 +5,5 @@ SELECT arm, seed, run_id, intervention, concept_kind, concept_label, concept_col
        complement_error, off_target_label, worst_off_target_color, worst_off_target_error, score, val_recon,
        degenerate, degenerate_reason
 FROM run_errors
-WHERE sweep_id = ${sweep}
+WHERE sweep_id = :sweep
 ORDER BY arm, intervention, seed

@@ -4,6 +4,6 @@ SELECT arm, intervention, first(power) AS power, count(*) AS runs, first(colors)
        median(sql_score) AS sql_score_median, median(stored_score) AS stored_score_median,
        max(abs(sql_score - stored_score)) AS max_abs_difference
 FROM selectivity
-WHERE sweep_id = ${sweep}
+WHERE sweep_id = :sweep
 GROUP BY arm, intervention
 ORDER BY arm, intervention

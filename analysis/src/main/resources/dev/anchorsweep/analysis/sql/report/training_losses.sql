@@ -4,7 +4,7 @@ WITH terms AS (
   SELECT h.run_id, h.step, t.term, t.value
   FROM history h
   LATERAL VIEW explode(h.losses) t AS term, value
-  WHERE h.sweep_id = ${sweep} AND h.run_id IN (${run_ids})
+  WHERE h.sweep_id = :sweep AND h.run_id IN (${run_ids})
 )
 SELECT run_id, term, step, value,
        avg(value) OVER (PARTITION BY run_id, term ORDER BY step ROWS BETWEEN 5 PRECEDING AND 5 FOLLOWING) AS smoothed
