@@ -1,10 +1,15 @@
 package dev.anchorsweep.cli;
 
+import dev.anchorsweep.analysis.ResultViews;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** A results folder argument: a Hadoop URI as given, or a local path made absolute (it must exist). */
+/**
+ * A results folder argument: a Hadoop URI as given, or a local path made absolute, which must be a folder holding
+ * the result tables (at least {@code runs/}).
+ */
 final class ResultsFolder {
 
     private static final Pattern URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
@@ -15,9 +20,16 @@ final class ResultsFolder {
     static String uri(String argument) {
         if (URI.matcher(argument).matches()) return argument;
         Path path = Path.of(argument).toAbsolutePath().normalize();
-        if (!Files.isDirectory(path)) {
-            throw new IllegalArgumentException("results folder " + argument + " does not exist (" + path + "); give the "
-                    + "output root of a sweep, e.g. results/quickstart");
+        String hint = "; give the output root of a sweep, e.g. results/quickstart";
+        if (!Files.exists(path)) {
+            throw new BadArgument("RESULTS_DIR " + argument + ": results folder " + argument + " does not exist ("
+                    + path + ")" + hint);
+        }
+        if (!Files.isDirectory(path)) throw new BadArgument("RESULTS_DIR " + argument + ": " + path + " is a file" + hint);
+        if (!Files.isDirectory(path.resolve("runs"))) {
+            throw new BadArgument("RESULTS_DIR " + argument + ": no result tables under " + path + ": expected a folder "
+                    + "with runs/ (and " + String.join("/, ", ResultViews.TABLES.stream().filter(t -> !t.equals("runs"))
+                    .toList()) + "/) as written by `deploy/sweep run`" + hint);
         }
         return path.toUri().toString();
     }

@@ -41,14 +41,9 @@ public final class SqlCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String root;
-        try {
-            root = ResultsFolder.uri(results);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return Main.BAD_INPUT;
-        }
+        querySpark.check();
+        if (query.isBlank()) throw new BadArgument("QUERY is empty: give a Spark SQL query, e.g. \"SELECT * FROM runs\"");
+        String root = ResultsFolder.uri(results);
         SparkSession spark = querySpark.start("anchor-sweep sql");
         ResultCatalog catalog = null;
         try {
