@@ -2,13 +2,16 @@ package dev.anchorsweep.cli;
 
 import dev.anchorsweep.analysis.ResultViews;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A results folder argument: a Hadoop URI as given, or a local path made absolute, which must be a folder holding
- * the result tables (at least {@code runs/}).
+ * the result tables (at least a Parquet file under {@code runs/}).
  */
 final class ResultsFolder {
 
@@ -26,11 +29,22 @@ final class ResultsFolder {
                     + path + ")" + hint);
         }
         if (!Files.isDirectory(path)) throw new BadArgument("RESULTS_DIR " + argument + ": " + path + " is a file" + hint);
-        if (!Files.isDirectory(path.resolve("runs"))) {
+        if (!holdsRunFiles(path.resolve("runs"))) {
             throw new BadArgument("RESULTS_DIR " + argument + ": no result tables under " + path + ": expected a folder "
                     + "with runs/ (and " + String.join("/, ", ResultViews.TABLES.stream().filter(t -> !t.equals("runs"))
                     .toList()) + "/) as written by `deploy/sweep run`" + hint);
         }
         return path.toUri().toString();
+    }
+
+    /** Whether {@code runs} is a folder with a Parquet file in it or in a partition folder below it. */
+    private static boolean holdsRunFiles(Path runs) {
+        if (!Files.isDirectory(runs)) return false;
+        try (Stream<Path> files = Files.walk(runs, 2)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(f)
+                    && !runs.relativize(f).toString().matches("(.*/)?[_.].*"));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 }

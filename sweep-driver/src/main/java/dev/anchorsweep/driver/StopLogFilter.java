@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Keeps a stopping sweep's log quiet: on every appender, drops each event about a full disk (Spark logs a failed
- * task's stack trace before the driver can stop the sweep), and once the sweep stops, drops every event.
+ * task's stack trace before the driver can stop the sweep) and Spark's notice that it aborts a job (the job's failure
+ * reaches the command, which reports it), and once the sweep stops, drops every event.
  */
 final class StopLogFilter extends AbstractFilter {
 
@@ -29,10 +30,10 @@ final class StopLogFilter extends AbstractFilter {
     @Override
     public Result filter(LogEvent event) {
         if (silent) return Result.DENY;
-        if (DiskFull.mentioned(event.getMessage() == null ? null : event.getMessage().getFormattedMessage())
-                || DiskFull.isCause(event.getThrown())) {
-            return Result.DENY;
-        }
+        String message = event.getMessage() == null ? null : event.getMessage().getFormattedMessage();
+        if (DiskFull.mentioned(message) || DiskFull.isCause(event.getThrown())) return Result.DENY;
+        // "Task 1 in stage 0.0 failed 3 times; aborting job": the job's failure reaches the command, which says why
+        if (message != null && message.endsWith("; aborting job")) return Result.DENY;
         return Result.NEUTRAL;
     }
 
