@@ -80,11 +80,12 @@ public final class RunCommand implements Callable<Integer> {
                 result = new SweepRunner().run(sweep, new SweepRunner.Options(out, sparkMaster, packSize, rerunFailed,
                         sparkConf, 5_000), err);
             } catch (Exception e) {
-                if (stop.reason() == null && !DiskFull.isCause(e)) throw e;
-                err.println(stop.reason() == null || stop.reason() == SweepStop.Reason.DISK_FULL
-                        ? DiskFull.message(folder(root)) : interrupted(root, sweep));
+                SweepStop.Reason why = stop.reason() != null ? stop.reason()
+                        : DiskFull.isCause(e) ? SweepStop.Reason.DISK_FULL : null;
+                if (why == null) throw e;
+                err.println(why == SweepStop.Reason.DISK_FULL ? DiskFull.message(folder(root)) : interrupted(root, sweep));
                 err.flush();
-                return stop.reason() == null ? DiskFull.EXIT_CODE : stop.reason().exitCode();
+                return why.exitCode();
             }
             if (stop.reason() != null) { // the sweep finished while it was told to stop
                 err.println(interrupted(root, sweep));
