@@ -1,7 +1,6 @@
 package dev.anchorsweep.cli;
 
 import dev.anchorsweep.config.InvalidConfigException;
-import dev.anchorsweep.driver.DiskFull;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +20,7 @@ public final class Main implements Runnable {
     /** Exit code of a bad config or bad arguments. */
     public static final int BAD_INPUT = 2;
     /** Exit code when a write failed for lack of disk space. */
-    public static final int DISK_FULL = DiskFull.EXIT_CODE;
+    public static final int DISK_FULL = dev.anchorsweep.driver.DiskFull.EXIT_CODE;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -39,17 +38,11 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof BadArgument) return badInput(commandLine, e.getMessage());
-            PrintWriter err = commandLine.getErr();
+            if (dev.anchorsweep.driver.DiskFull.isCause(e)) return diskFull(commandLine, e);
             if (e instanceof InvalidConfigException invalid) {
-                err.println(invalid.getMessage());
-                err.println("Nothing was run.");
-                err.flush();
+                commandLine.getErr().println(invalid.getMessage());
+                commandLine.getErr().println("Nothing was run.");
                 return BAD_INPUT;
-            }
-            if (DiskFull.isCause(e)) {
-                err.println(DiskFull.message(DiskFull.folder(e).orElse("the output folder")));
-                err.flush();
-                return DISK_FULL;
             }
             throw e;
         });
@@ -62,6 +55,15 @@ public final class Main implements Runnable {
         err.println(message.strip() + "; see deploy/" + command.getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return BAD_INPUT;
+    }
+
+    /** One line naming the folder that could not be written, when the exception names it. */
+    private static int diskFull(CommandLine command, Exception e) {
+        PrintWriter err = command.getErr();
+        err.println(dev.anchorsweep.driver.DiskFull.message(dev.anchorsweep.driver.DiskFull.folder(e)
+                .orElse("the output folder")));
+        err.flush();
+        return DISK_FULL;
     }
 
     @Override

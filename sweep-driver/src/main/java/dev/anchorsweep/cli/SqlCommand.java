@@ -42,8 +42,17 @@ public final class SqlCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         querySpark.check();
-        if (query.isBlank()) throw new BadArgument("QUERY is empty: give a Spark SQL query, e.g. \"SELECT * FROM runs\"");
-        String root = ResultsFolder.uri(results);
+        if (query != null && query.isBlank()) {
+            throw new BadArgument("QUERY is empty: give a Spark SQL query, e.g. \"SELECT * FROM runs\"");
+        }
+        String root;
+        try {
+            root = ResultsFolder.uri(results);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return Main.BAD_INPUT;
+        }
         SparkSession spark = querySpark.start("anchor-sweep sql");
         ResultCatalog catalog = null;
         try {

@@ -59,7 +59,7 @@ class BadInputTest {
                 new Row("run {cfg} --pack-size x", 2, "'x' is not an int"),
                 new Row("run {cfg} --spark-conf novalue", 2, "should be in KEY=VALUE format but was novalue"),
                 new Row("sql {results} SELECT --format xml", 2, "Invalid value for option '--format'"),
-                new Row("sql {results}", 2, "Missing required parameter: 'QUERY'"),
+                new Row("report", 2, "Missing required parameter: 'RESULTS_DIR'"),
                 new Row("train {cfg} --seed abc", 2, "'abc' is not an int"),
                 // run: every value checked before Spark starts
                 new Row("run {cfg} --pack-size 0", 2, "--pack-size 0: must be at least 1"),
