@@ -16,6 +16,12 @@ final class QuerySpark {
     @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "extra Spark setting (repeatable)")
     Map<String, String> sparkConf = new LinkedHashMap<>();
 
+    /** Checks --master and --spark-conf (before Spark starts). */
+    void check() {
+        MasterUrl.require("--master", master);
+        SparkSettings.require(sparkConf);
+    }
+
     /** A quiet Spark session for the query job {@code name}. */
     SparkSession start(String name) {
         QuietTaskErrors.apply();

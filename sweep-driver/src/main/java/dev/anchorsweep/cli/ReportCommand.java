@@ -3,6 +3,7 @@ package dev.anchorsweep.cli;
 import dev.anchorsweep.analysis.report.ReportJob;
 import dev.anchorsweep.analysis.sql.BadQueryException;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
+import dev.anchorsweep.sweep.SweepConfig;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,15 +41,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        String root;
-        try {
-            root = ResultsFolder.uri(results);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return Main.BAD_INPUT;
+        querySpark.check();
+        if (sweep != null && !SweepConfig.NAME.matcher(sweep).matches()) {
+            throw new BadArgument("--sweep " + sweep + ": not a sweep name (" + SweepConfig.NAME.pattern() + ")");
         }
+        String root = ResultsFolder.uri(results);
         Path folder = out != null ? out : defaultFolder(root);
+        OutputFolder.require(out != null ? "--out " + out : "the report folder", folder);
         SparkSession spark = querySpark.start("anchor-sweep report");
         try {
             ResultCatalog catalog = ResultCatalog.open(spark, root);
@@ -69,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private Path defaultFolder(String root) {
         if (!root.startsWith("file:")) {
-            throw new IllegalArgumentException("results under " + root + " are not on this machine's disk: give --out DIR");
+            throw new BadArgument("results under " + root + " are not on this machine's disk: give --out DIR");
         }
         return Path.of(java.net.URI.create(root)).resolve("report");
     }

@@ -54,6 +54,10 @@ public final class SqlCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        querySpark.check();
+        if (query != null && query.isBlank()) {
+            throw new BadArgument("QUERY is empty: give a Spark SQL query, e.g. \"SELECT * FROM runs\"");
+        }
         String root;
         try {
             root = ResultsFolder.uri(results);

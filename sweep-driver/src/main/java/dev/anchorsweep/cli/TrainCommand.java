@@ -43,6 +43,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ConfigArgument.require(config);
+        if (seed != null && seed < 0) throw new BadArgument("--seed " + seed + ": must be a whole number ≥ 0");
         RunSpec spec = load(config, seed);
         TrainedRun trained = new PackTrainer().train(List.of(spec)).get(0);
         RunEvaluation evaluation = trained.ok() ? new RunEvaluator().evaluate(trained) : null;

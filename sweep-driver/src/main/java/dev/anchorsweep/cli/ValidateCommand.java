@@ -26,7 +26,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepPlan plan = SweepPlanner.load(config);
+        SweepPlan plan = SweepPlanner.load(ConfigArgument.require(config));
         PrintWriter out = spec.commandLine().getOut();
         out.print(PlanTable.render(plan));
         out.flush();

@@ -125,6 +125,7 @@ public final class SweepRunner {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        SweepStop.watch(sc);
         try (SweepProgress progress = new SweepProgress(store, packProgress, sweepId, ids, failed, err,
                 options.progressMillis())) {
             if (warmUp != null) warmUp.close();
