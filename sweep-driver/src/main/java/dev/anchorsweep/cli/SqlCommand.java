@@ -31,6 +31,10 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), csv or json")
     ResultFormat format = ResultFormat.TABLE;
 
+    @Option(names = "--sweep-version", paramLabel = "N", description = "show version N of the sweep (default: the "
+            + "latest; a sweep gets a new version each time it runs with a changed config)")
+    Integer sweepVersion;
+
     @Mixin
     QuerySpark querySpark;
 
@@ -52,7 +56,7 @@ public final class SqlCommand implements Callable<Integer> {
         SparkSession spark = querySpark.start("anchor-sweep sql");
         ResultCatalog catalog = null;
         try {
-            catalog = ResultCatalog.open(spark, root);
+            catalog = ResultCatalog.open(spark, root, sweepVersion);
             QueryResult result = catalog.collect(query, format.maxRows());
             out.print(format.render(result));
             out.flush();
