@@ -36,18 +36,18 @@ class SweepVersionsTest {
     void aChangedConfigIsANewVersionThatReusesUnchangedRunsAndTheViewsShowOneVersion() throws Exception {
         RunTicket kept = SweepRunnerTest.ticket("ver", "base", 0, "");
         RunTicket dropped = SweepRunnerTest.ticket("ver", "base", 1, "");
-        RunTicket added = SweepRunnerTest.ticket("ver", "short", 0, "training.steps = 30\n");
-        SweepRunner.Result first = run(new SweepRunner.Sweep("ver", "steps = 40", null, List.of(kept, dropped)),
+        RunTicket added = SweepRunnerTest.ticket("ver", "stronger", 0, "regularizers.anchor.weight = 0.2\n");
+        SweepRunner.Result first = run(new SweepRunner.Sweep("ver", "anchor weight 0.1", null, List.of(kept, dropped)),
                 new ByteArrayOutputStream());
         assertEquals(2, first.trained());
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        SweepRunner.Sweep changed = new SweepRunner.Sweep("ver", "steps = 30", null, List.of(kept, added));
+        SweepRunner.Sweep changed = new SweepRunner.Sweep("ver", "anchor weight 0.2", null, List.of(kept, added));
         SweepRunner.Result second = run(changed, log);
         assertEquals(1, second.trained(), "the unchanged run is reused");
         assertEquals(2, second.total());
         assertEquals(2, second.ok(), "the summary counts the version's runs only");
-        String hash1 = VersionChoice.sha256("steps = 40").substring(0, 8), hash2 = VersionChoice.sha256("steps = 30").substring(0, 8);
+        String hash1 = VersionChoice.sha256("anchor weight 0.1").substring(0, 8), hash2 = VersionChoice.sha256("anchor weight 0.2").substring(0, 8);
         assertTrue(log.toString().contains("config changed since version 1 (config hash " + hash1 + " → " + hash2
                 + "): version 2, 1 of 2 runs reused"), log.toString());
         assertTrue(log.toString().contains("sweep ver (version 2): 2 runs, 1 already committed, 1 to train"), log.toString());

@@ -39,7 +39,8 @@ public final class ResultsLock implements AutoCloseable {
     /** What a lock file says. */
     public record Holder(String host, long pid, Instant startedAt, Instant heartbeatAt, String token) {
 
-        String text() {
+        /** The lock file's content. */
+        public String text() {
             return "host=" + host + "\npid=" + pid + "\nstarted_at=" + startedAt + "\nheartbeat_at=" + heartbeatAt
                     + "\ntoken=" + token + "\n";
         }
