@@ -80,7 +80,8 @@ public final class SweepRunner {
         ResultStore store = new ResultStore(root, hadoop);
         SweepRepair.Report repair = store.repair(sweepId, err::println);
         if (repair.orphans() + repair.temporaries() > 0) {
-            err.printf("removed %d file(s) of packs stopped before their commit and %d temporary folder(s)%n",
+            err.printf("removed %d file(s) of packs without a runs file (stopped before their commit, or damaged) and "
+                    + "%d temporary folder(s)%n",
                     repair.orphans(), repair.temporaries());
         }
         new PackProgress(root, sweepId, hadoop).clear(); // a killed run's progress files would inflate this one's

@@ -29,7 +29,7 @@ record VersionChoice(int version, String configHash, Instant createdAt, String m
         long reused = runIds.stream().filter(committed::contains).count();
         int version = latest.version() + 1;
         return new VersionChoice(version, hash, now, String.format("config changed since version %d (config hash %s → %s): "
-                + "version %d, %d of %d runs reused (earlier versions stay readable: sql/report --version N)",
+                + "version %d, %d of %d runs reused (earlier versions stay readable: sql/report --sweep-version N)",
                 latest.version(), latest.configHash().substring(0, 8), hash.substring(0, 8), version, reused, runIds.size()));
     }
 

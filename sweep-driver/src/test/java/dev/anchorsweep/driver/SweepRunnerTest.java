@@ -178,7 +178,7 @@ class SweepRunnerTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SweepRunner.Result resumed = run(sweep("killed", runs), Map.of(), log);
         assertEquals(0, resumed.trained());
-        assertTrue(log.toString().contains("removed 2 file(s) of packs stopped before their commit"), log.toString());
+        assertTrue(log.toString().contains("removed 2 file(s) of packs without a runs file"), log.toString());
         for (String table : List.of("runs", "history", "evaluations", "latents")) {
             assertEquals(2, files(dir.resolve("out/" + table + "/sweep_id=killed")).size(), table);
         }
