@@ -124,6 +124,21 @@ class SweepRunnerTest {
         assertEquals(0, nothing.trained());
         assertFalse(Files.exists(stale), "stale progress file removed");
         assertFalse(Files.exists(dir.resolve("out/_lock")), "lock released");
+
+        // --rerun-failed: the failed runs' rows are rewritten out of their packs' files and trained again
+        var rerun = new SweepRunner.Options(dir.resolve("out").toString(), "local[2,3]", 2, true, Map.of(), 500);
+        SweepRunner.Result retried = new SweepRunner().run(sweep("e2e", runs), rerun, new PrintStream(new ByteArrayOutputStream(), true));
+        assertEquals(2, retried.trained());
+        assertEquals(2, retried.failed());
+        SparkSession check = SparkSession.builder().master("local[1]").config("spark.ui.enabled", false).getOrCreate();
+        try {
+            dev.anchorsweep.analysis.ResultViews.register(check, result.root());
+            assertEquals(5L, count(check, "SELECT count(*) FROM runs"));
+            assertEquals(count(check, "SELECT count(*) FROM history"), count(check, "SELECT count(*) FROM stored_history"),
+                    "no stored history row outside a committed run");
+        } finally {
+            check.stop();
+        }
     }
 
     /** Spark settings that put the results on {@link FaultyFileSystem}, dying after renaming a file of {@code table}. */
