@@ -1,5 +1,6 @@
 package dev.anchorsweep.analysis;
 
+import dev.anchorsweep.results.ResultsFolderException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -8,33 +9,101 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Registers the result tables of an output folder as Spark SQL temporary views named after the tables:
- * {@code sweeps}, {@code runs}, {@code history}, {@code evaluations}, {@code latents}.
+ * Registers the result tables of an output folder as Spark SQL temporary views named after the tables —
+ * {@code sweeps}, {@code runs}, {@code history}, {@code evaluations}, {@code latents} — holding committed rows only,
+ * of one version of each sweep, and {@code sweep_versions}, every version's sweeps row. The files as stored are
+ * {@code stored_<table>}; over them:
+ * <ul>
+ * <li>{@code sweeps}: the selected version's row of each sweep (the latest unless a version is asked for);</li>
+ * <li>{@code runs}: the runs rows of the runs that version plans ({@code sweeps.run_ids}), one per run: a run
+ * committed twice (a zombie task attempt) by its first commit (finished_at, then commit_id);</li>
+ * <li>{@code history}, {@code evaluations}, {@code latents}: the rows whose (sweep_id, run_id, commit_id) is a row of
+ * {@code runs}, so the rows of a pack killed before its runs file are never seen.</li>
+ * </ul>
+ * Every file's footer is checked first ({@link StoredFiles}): an unreadable file or one of another schema version
+ * fails with a {@link ResultsFolderException} naming it and what to do.
  */
 public final class ResultViews {
 
     public static final List<String> TABLES = List.of("sweeps", "runs", "history", "evaluations", "latents");
+    /** Every version's row of every sweep (registered with {@code sweeps}). */
+    public static final String VERSIONS = "sweep_versions";
+    private static final List<String> DATA = List.of("history", "evaluations", "latents");
 
     private ResultViews() {
     }
 
-    /** Registers every table present under {@code root}; returns the names registered. */
+    /** Registers every table present under {@code root}, latest version of each sweep; returns the names registered. */
     public static List<String> register(SparkSession spark, String root) {
-        List<String> registered = new ArrayList<>();
+        return register(spark, root, null);
+    }
+
+    /**
+     * @param version the sweep version to show, or null for the latest of each sweep
+     * @throws ResultsFolderException for a file that cannot be read or a version that no sweep has
+     */
+    public static List<String> register(SparkSession spark, String root, Integer version) {
+        List<String> present = new ArrayList<>();
         try {
             FileSystem fs = FileSystem.get(URI.create(root), spark.sparkContext().hadoopConfiguration());
+            StoredFiles.check(fs, root, spark.sparkContext().hadoopConfiguration());
             for (String table : TABLES) {
                 Path dir = new Path(root, table);
                 if (!fs.exists(dir)) continue;
-                spark.read().option("mergeSchema", "false").parquet(dir.toString()).createOrReplaceTempView(table);
-                registered.add(table);
+                spark.read().option("mergeSchema", "false").parquet(dir.toString()).createOrReplaceTempView("stored_" + table);
+                present.add(table);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the result tables under " + root, e);
         }
+        List<String> registered = new ArrayList<>();
+        if (present.contains("sweeps")) {
+            view(spark, VERSIONS, "SELECT * FROM stored_sweeps");
+            view(spark, "sweeps", version == null ? """
+                    SELECT s.* FROM stored_sweeps s
+                    JOIN (SELECT sweep_id, max(version) AS latest FROM stored_sweeps GROUP BY sweep_id) l
+                      ON s.sweep_id = l.sweep_id AND s.version = l.latest""" : "SELECT * FROM stored_sweeps WHERE version = " + version);
+            if (version != null && spark.table("sweeps").isEmpty()) {
+                String versions = spark.sql("SELECT DISTINCT version FROM stored_sweeps ORDER BY version").collectAsList()
+                        .stream().map(r -> String.valueOf(r.getInt(0))).collect(Collectors.joining(", "));
+                throw new ResultsFolderException("no sweep in " + root + " has version " + version + "; its versions: " + versions);
+            }
+            registered.add("sweeps");
+        } else if (version != null) {
+            throw new ResultsFolderException("no sweep in " + root + " has version " + version + ": it has no sweeps table");
+        }
+        if (present.contains("runs")) {
+            String columns = Arrays.stream(spark.table("stored_runs").columns()).map(c -> "r." + c)
+                    .collect(Collectors.joining(", "));
+            String planned = present.contains("sweeps") ? """
+                    LEFT SEMI JOIN (SELECT sweep_id, explode(run_ids) AS run_id FROM sweeps) p
+                      ON r.sweep_id = p.sweep_id AND r.run_id = p.run_id""" : "";
+            view(spark, "runs", """
+                    SELECT %s FROM (SELECT *, row_number() OVER (PARTITION BY sweep_id, run_id
+                                                                 ORDER BY finished_at, commit_id) AS commit_rank
+                                    FROM stored_runs) r
+                    %s
+                    WHERE r.commit_rank = 1""".formatted(columns, planned));
+            registered.add("runs");
+            for (String table : DATA) {
+                if (!present.contains(table)) continue;
+                view(spark, table, """
+                        SELECT d.* FROM stored_%s d
+                        LEFT SEMI JOIN runs r ON d.sweep_id = r.sweep_id AND d.run_id = r.run_id AND d.commit_id = r.commit_id"""
+                        .formatted(table));
+                registered.add(table);
+            }
+        }
+        if (present.contains("sweeps")) registered.add(VERSIONS);
         return registered;
+    }
+
+    private static void view(SparkSession spark, String name, String sql) {
+        spark.sql("CREATE OR REPLACE TEMPORARY VIEW " + name + " AS\n" + sql);
     }
 }

@@ -1,6 +1,7 @@
 package dev.anchorsweep.cli;
 
 import dev.anchorsweep.config.InvalidConfigException;
+import dev.anchorsweep.results.ResultsFolderException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,6 +43,10 @@ public final class Main implements Runnable {
             if (e instanceof InvalidConfigException invalid) {
                 commandLine.getErr().println(invalid.getMessage());
                 commandLine.getErr().println("Nothing was run.");
+                return BAD_INPUT;
+            }
+            if (e instanceof ResultsFolderException folder) {
+                commandLine.getErr().println(folder.getMessage());
                 return BAD_INPUT;
             }
             throw e;

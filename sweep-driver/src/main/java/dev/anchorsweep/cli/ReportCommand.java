@@ -32,6 +32,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--sweep", paramLabel = "ID", description = "the sweep to report when the folder holds several")
     String sweep;
 
+    @Option(names = "--sweep-version", paramLabel = "N", description = "show version N of the sweep (default: the "
+            + "latest; a sweep gets a new version each time it runs with a changed config)")
+    Integer sweepVersion;
+
     @Mixin
     QuerySpark querySpark;
 
@@ -50,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
         OutputFolder.require(out != null ? "--out " + out : "the report folder", folder);
         SparkSession spark = querySpark.start("anchor-sweep report");
         try {
-            ResultCatalog catalog = ResultCatalog.open(spark, root);
+            ResultCatalog catalog = ResultCatalog.open(spark, root, sweepVersion);
             ReportJob.Result result = new ReportJob().write(catalog, folder.toAbsolutePath(), sweep);
             PrintWriter o = spec.commandLine().getOut();
             o.printf("report of sweep %s: %d charts, %d tables in %.1f s → %s%n", result.sweepId(), result.charts(),

@@ -44,6 +44,10 @@ public final class SqlCommand implements Callable<Integer> {
             description = "table (default: the first 1,000 rows, aligned), csv or json (every row, streamed)")
     ResultFormat format = ResultFormat.TABLE;
 
+    @Option(names = "--sweep-version", paramLabel = "N", description = "show version N of the sweep (default: the "
+            + "latest; a sweep gets a new version each time it runs with a changed config)")
+    Integer sweepVersion;
+
     @Mixin
     QuerySpark querySpark;
 
@@ -68,7 +72,7 @@ public final class SqlCommand implements Callable<Integer> {
         ResultCatalog catalog = null;
         try {
             if (query != null) ReadOnlyStatement.require(spark, query); // refused before the folder is even read
-            catalog = ResultCatalog.open(spark, root);
+            catalog = ResultCatalog.open(spark, root, sweepVersion);
             QueryPrinter printer = new QueryPrinter(catalog);
             if (query == null) {
                 if (System.console() != null) return SqlShell.interactive(printer, format);

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Spark task: one pack, trained, evaluated and committed on an executor. Counts failed runs in an accumulator
@@ -27,16 +26,15 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(PackTask.class);
 
-    /** Test-only fault injection: a task's first attempt dies after committing this many runs. */
-    static final String FAULT_AFTER_COMMITS = "spark.anchorsweep.faults.failFirstAttemptAfterCommits";
-
     private final String storeRoot;
     private final String codeVersion;
+    private final int sweepVersion;
     private final LongAccumulator failed;
 
-    PackTask(String storeRoot, String codeVersion, LongAccumulator failed) {
+    PackTask(String storeRoot, String codeVersion, int sweepVersion, LongAccumulator failed) {
         this.storeRoot = storeRoot;
         this.codeVersion = codeVersion;
+        this.sweepVersion = sweepVersion;
         this.failed = failed;
     }
 
@@ -47,19 +45,11 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
         nativeThreadsPerTask(pack, task);
         Configuration hadoop = SparkEnv.get() == null ? new Configuration()
                 : SparkHadoopUtil.get().newConfiguration(SparkEnv.get().conf());
-        int faultAfter = SparkEnv.get() == null ? -1 : SparkEnv.get().conf().getInt(FAULT_AFTER_COMMITS, -1);
-        AtomicInteger commits = new AtomicInteger();
-        Runnable afterCommit = faultAfter < 0 || attempt > 0 ? null : () -> {
-            if (commits.incrementAndGet() == faultAfter) {
-                throw new IllegalStateException("injected fault: " + pack.packId() + " attempt " + attempt
-                        + " dies after committing " + faultAfter + " run(s)");
-            }
-        };
         ResultStore store = new ResultStore(storeRoot, hadoop);
         String sweepId = pack.runs().get(0).sweepId();
         PackProgress progress = new PackProgress(storeRoot, sweepId, hadoop);
-        List<RunOutcome> outcomes = new PackJob(store, Provenance.here(codeVersion)).run(pack.packId(), pack.runs(),
-                attempt, afterCommit, fraction -> progress.write(pack.packId(), pack.runs().size(), fraction));
+        List<RunOutcome> outcomes = new PackJob(store, Provenance.here(codeVersion), sweepVersion).run(pack.packId(),
+                pack.runs(), attempt, fraction -> progress.write(pack.packId(), pack.runs().size(), fraction));
         outcomes.stream().filter(o -> !o.ok()).forEach(o -> failed.add(1));
         return outcomes.iterator();
     }

@@ -4,12 +4,14 @@ import dev.anchorsweep.analysis.ResultViews;
 import dev.anchorsweep.job.Provenance;
 import dev.anchorsweep.job.RunOutcome;
 import dev.anchorsweep.job.RunTicket;
+import dev.anchorsweep.results.CommittedRun;
 import dev.anchorsweep.results.ResultStore;
-import dev.anchorsweep.results.RunRow;
+import dev.anchorsweep.results.ResultsLock;
+import dev.anchorsweep.results.SweepRepair;
 import dev.anchorsweep.results.SweepRow;
 import dev.anchorsweep.train.TrainerWarmUp;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
@@ -25,9 +27,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs a planned sweep on Spark: skips runs already committed (resume), packs the rest, trains every pack as one
- * Spark task, shows progress, and prints the per-arm summary. Results land in the Parquet tables under the output
- * root; the sweep's row in {@code sweeps} is written at the start and rewritten at the end.
+ * Runs a planned sweep on Spark: holds the results folder's lock, readies its files (quarantine, orphans), picks the
+ * sweep version, skips runs already committed (resume), packs the rest, trains every pack as one Spark task, shows
+ * progress, and prints the per-arm summary. Results land in the Parquet tables under the output root; the version's
+ * row in {@code sweeps} is written at the start and rewritten at the end.
  */
 public final class SweepRunner {
 
@@ -63,42 +66,57 @@ public final class SweepRunner {
     public Result run(Sweep sweep, Options options, PrintStream err) throws IOException {
         long start = System.nanoTime();
         String root = outputRoot(options.out(), sweep.name());
+        Configuration hadoop = SparkSessions.hadoopConfiguration(options.sparkConf());
+        try (ResultsLock lock = ResultsLock.acquire(root, hadoop, err::println)) {
+            return run(sweep, options, root, hadoop, start, err);
+        }
+    }
+
+    /** Everything a run does while it holds the folder's lock. */
+    private Result run(Sweep sweep, Options options, String root, Configuration hadoop, long start, PrintStream err)
+            throws IOException {
         String sweepId = sweep.name();
         String codeVersion = Provenance.currentCodeVersion();
-        Instant created = Instant.now();
-
-        ResultStore store = new ResultStore(root, SparkSessions.hadoopConfiguration(options.sparkConf()));
-        Set<String> committed = new HashSet<>(store.committedRunIds(sweepId));
+        ResultStore store = new ResultStore(root, hadoop);
+        SweepRepair.Report repair = store.repair(sweepId, err::println);
+        if (repair.orphans() + repair.temporaries() > 0) {
+            err.printf("removed %d file(s) of packs without a runs file (stopped before their commit, or damaged) and "
+                    + "%d temporary folder(s)%n",
+                    repair.orphans(), repair.temporaries());
+        }
+        new PackProgress(root, sweepId, hadoop).clear(); // a killed run's progress files would inflate this one's
+        List<String> planned = sweep.runs().stream().map(RunTicket::runId).toList();
+        Map<String, CommittedRun> stored = store.committedRuns(sweepId);
+        VersionChoice version = VersionChoice.of(store.sweepVersions(sweepId), sweep.configText(), planned,
+                stored.keySet(), Instant.now());
+        if (version.message() != null) err.println(version.message());
+        Set<String> committed = new HashSet<>(stored.keySet());
         if (options.rerunFailed()) {
-            Map<String, String> statuses = store.runStatuses(sweepId);
-            for (RunTicket t : sweep.runs()) {
-                if (RunRow.FAILED.equals(statuses.get(t.runId()))) {
-                    store.deleteRun(sweepId, t.runId());
-                    committed.remove(t.runId());
-                }
-            }
+            Set<String> failed = planned.stream().filter(id -> stored.containsKey(id) && !stored.get(id).ok())
+                    .collect(Collectors.toSet());
+            store.uncommit(sweepId, failed);
+            committed.removeAll(failed);
         }
         List<RunTicket> todo = sweep.runs().stream().filter(t -> !committed.contains(t.runId())).toList();
         int already = sweep.runs().size() - todo.size();
-        err.printf("sweep %s: %d runs, %d already committed, %d to train → %s%n", sweepId, sweep.runs().size(),
-                already, todo.size(), root);
+        err.printf("sweep %s (version %d): %d runs, %d already committed, %d to train → %s%n", sweepId,
+                version.version(), sweep.runs().size(), already, todo.size(), root);
 
         // in local mode the driver's JVM trains the packs: warm its JIT up while Spark starts (stopped in train)
         TrainerWarmUp warmUp = todo.isEmpty() || !SparkSessions.isLocal(options.master()) ? null
                 : TrainerWarmUp.start(todo.get(0).spec());
         SparkSession spark = SparkSessions.start("anchor-sweep " + sweepId, options.master(), options.sparkConf());
         try {
-            Instant createdAt = firstCreated(spark, root, sweepId).orElse(created);
-            store.commitSweep(sweepRow(sweep, createdAt, null, sweep.runs().size(), 0, 0, options.master(), codeVersion));
-            List<RunOutcome> outcomes = new ArrayList<>(
-                    todo.isEmpty() ? List.of() : train(spark, store, root, sweepId, todo, options, codeVersion, warmUp, err));
+            store.commitSweep(sweepRow(sweep, version, null, 0, 0, options.master(), codeVersion));
+            List<RunOutcome> outcomes = new ArrayList<>(todo.isEmpty() ? List.of()
+                    : train(spark, store, root, sweepId, version.version(), todo, options, codeVersion, warmUp, err));
             Set<String> reported = outcomes.stream().map(RunOutcome::runId).collect(Collectors.toSet());
-            List<String> earlier = sweep.runs().stream().map(RunTicket::runId).filter(id -> !reported.contains(id)).toList();
+            List<String> earlier = planned.stream().filter(id -> !reported.contains(id)).toList();
             List<String> tables = earlier.isEmpty() ? List.of() : ResultViews.register(spark, root);
             if (tables.contains("runs")) outcomes.addAll(SweepSummary.committed(spark, sweepId, earlier, tables));
             SweepSummary summary = SweepSummary.of(outcomes);
-            store.commitSweep(sweepRow(sweep, createdAt, Instant.now(), sweep.runs().size(), summary.ok(),
-                    summary.failed(), options.master(), codeVersion));
+            store.commitSweep(sweepRow(sweep, version, Instant.now(), summary.ok(), summary.failed(), options.master(),
+                    codeVersion));
             return new Result(root, sweep.runs().size(), summary.ok(), summary.failed(), todo.size(),
                     (System.nanoTime() - start) / 1e9, summary);
         } finally {
@@ -109,7 +127,7 @@ public final class SweepRunner {
 
     /** Trains the runs, one Spark task per pack; returns what the final attempt of every task reported. */
     private static List<RunOutcome> train(SparkSession spark, ResultStore store, String root, String sweepId,
-                                          List<RunTicket> todo, Options options, String codeVersion,
+                                          int sweepVersion, List<RunTicket> todo, Options options, String codeVersion,
                                           TrainerWarmUp warmUp, PrintStream err) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slots = sc.defaultParallelism();
@@ -130,7 +148,7 @@ public final class SweepRunner {
                 options.progressMillis())) {
             if (warmUp != null) warmUp.close();
             outcomes = sc.parallelize(packs, packs.size())
-                    .flatMap(new PackTask(root, codeVersion, failed))
+                    .flatMap(new PackTask(root, codeVersion, sweepVersion, failed))
                     .collect();
         } finally {
             packProgress.clear();
@@ -144,21 +162,10 @@ public final class SweepRunner {
         return outcomes;
     }
 
-    private static java.util.Optional<Instant> firstCreated(SparkSession spark, String root, String sweepId) {
-        try {
-            if (!ResultViews.register(spark, root).contains("sweeps")) return java.util.Optional.empty();
-            List<Row> rows = spark.sql("SELECT min(created_at) FROM sweeps WHERE sweep_id = '" + sweepId + "'")
-                    .collectAsList();
-            return rows.isEmpty() || rows.get(0).isNullAt(0) ? java.util.Optional.empty()
-                    : java.util.Optional.of(rows.get(0).getTimestamp(0).toInstant());
-        } catch (RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static SweepRow sweepRow(Sweep sweep, Instant created, Instant finished, int total, int ok, int failed,
+    private static SweepRow sweepRow(Sweep sweep, VersionChoice version, Instant finished, int ok, int failed,
                                      String master, String codeVersion) {
-        return new SweepRow(sweep.name(), sweep.name(), sweep.configText(), sweep.configFile(), created, finished,
-                total, ok, failed, master, codeVersion);
+        return new SweepRow(sweep.name(), version.version(), version.configHash(),
+                sweep.runs().stream().map(RunTicket::runId).toList(), sweep.name(), sweep.configText(),
+                sweep.configFile(), version.createdAt(), finished, sweep.runs().size(), ok, failed, master, codeVersion);
     }
 }

@@ -1,5 +1,6 @@
 package dev.anchorsweep.cluster;
 
+import dev.anchorsweep.analysis.ResultViews;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -8,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The result tables of one output root, read with Spark SQL: how many rows each run has in each table, and every
+ * The result tables of one output root, read with Spark SQL through the views of {@link ResultViews} (committed rows
+ * only, as every reader sees them): how many rows each run has in each table, and every
  * numeric result keyed by what identifies it, for comparing two sweeps value by value.
  */
 final class ResultTables {
@@ -70,7 +72,8 @@ final class ResultTables {
     }
 
     private List<Row> read(String table, String sql) {
-        spark.read().parquet(root + "/" + table).createOrReplaceTempView("t");
+        ResultViews.register(spark, root);
+        spark.table(table).createOrReplaceTempView("t");
         return spark.sql(sql).collectAsList();
     }
 }

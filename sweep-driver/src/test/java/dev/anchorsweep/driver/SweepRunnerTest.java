@@ -15,13 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real local sweep on embedded Spark, its five tables read back with Spark SQL; resume; failures; retries. */
@@ -107,41 +109,109 @@ class SweepRunnerTest {
             spark.stop();
         }
 
-        // resume: remove two runs' files; only those are trained again
+        // resume: uncommit two runs; only those are trained again
         ResultStore store = new ResultStore(result.root(), new Configuration());
-        store.deleteRun("e2e", runs.get(0).runId());
-        store.deleteRun("e2e", runs.get(3).runId());
+        store.uncommit("e2e", Set.of(runs.get(0).runId(), runs.get(3).runId()));
         SweepRunner.Result again = run(sweep("e2e", runs), Map.of(), new ByteArrayOutputStream());
         assertEquals(2, again.trained());
         assertEquals(5, again.total());
         assertEquals(3, again.ok());
         assertEquals(result.summary().render(), again.summary().render(), "summary of resumed runs read back from the tables");
+        // a killed run's progress files are cleared under the lock before anything is counted
+        Path stale = Files.createDirectories(dir.resolve("out/_progress/e2e")).resolve("pack-999");
+        Files.writeString(stale, "64 1.0");
         SweepRunner.Result nothing = run(sweep("e2e", runs), Map.of(), new ByteArrayOutputStream());
         assertEquals(0, nothing.trained());
+        assertFalse(Files.exists(stale), "stale progress file removed");
+        assertFalse(Files.exists(dir.resolve("out/_lock")), "lock released");
+
+        // --rerun-failed: the failed runs' rows are rewritten out of their packs' files and trained again
+        var rerun = new SweepRunner.Options(dir.resolve("out").toString(), "local[2,3]", 2, true, Map.of(), 500);
+        SweepRunner.Result retried = new SweepRunner().run(sweep("e2e", runs), rerun, new PrintStream(new ByteArrayOutputStream(), true));
+        assertEquals(2, retried.trained());
+        assertEquals(2, retried.failed());
+        SparkSession check = SparkSession.builder().master("local[1]").config("spark.ui.enabled", false).getOrCreate();
+        try {
+            dev.anchorsweep.analysis.ResultViews.register(check, result.root());
+            assertEquals(5L, count(check, "SELECT count(*) FROM runs"));
+            assertEquals(count(check, "SELECT count(*) FROM history"), count(check, "SELECT count(*) FROM stored_history"),
+                    "no stored history row outside a committed run");
+        } finally {
+            check.stop();
+        }
+    }
+
+    /** Spark settings that put the results on {@link FaultyFileSystem}, dying after renaming a file of {@code table}. */
+    static Map<String, String> dieAfterRenaming(String table) {
+        return Map.of("spark.hadoop.fs.faulty.impl", FaultyFileSystem.class.getName(),
+                "spark.hadoop.fs.faulty.impl.disable.cache", "true",
+                "spark.hadoop." + FaultyFileSystem.TABLE, table);
+    }
+
+    SweepRunner.Result runFaulty(SweepRunner.Sweep sweep, String table, ByteArrayOutputStream log) throws Exception {
+        var options = new SweepRunner.Options("faulty://" + dir.resolve("out").toAbsolutePath(), "local[2,3]", 2, false,
+                dieAfterRenaming(table), 500);
+        return new SweepRunner().run(sweep, options, new PrintStream(log, true));
     }
 
     @Test
     void aRetriedTaskCannotDuplicateACommittedRun() throws Exception {
         List<RunTicket> runs = new ArrayList<>();
         for (int seed = 0; seed < 4; seed++) runs.add(ticket("retry", "base", seed, ""));
-        Map<String, String> conf = new HashMap<>();
-        conf.put(PackTask.FAULT_AFTER_COMMITS, "1");
-        SweepRunner.Result result = run(sweep("retry", runs), conf, new ByteArrayOutputStream());
+        SweepRunner.Result result = runFaulty(sweep("retry", runs), "runs", new ByteArrayOutputStream());
         assertEquals(4, result.ok());
         SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", false).getOrCreate();
         try {
-            dev.anchorsweep.analysis.ResultViews.register(spark, result.root());
-            for (String table : List.of("runs", "history", "evaluations", "latents")) {
-                List<Row> perRun = spark.sql("SELECT run_id, count(*) FROM " + table + " GROUP BY run_id").collectAsList();
-                assertEquals(4, perRun.size(), table);
-                long distinct = perRun.stream().mapToLong(r -> r.getLong(1)).distinct().count();
-                assertEquals(1, distinct, table + " rows per run differ: " + perRun);
-            }
-            // every pack's first attempt died after one commit; its other run was committed by attempt 1
-            assertEquals(2L, count(spark, "SELECT count(*) FROM runs WHERE attempt = 1"));
-            assertEquals(2L, count(spark, "SELECT count(*) FROM runs WHERE attempt = 0"));
+            dev.anchorsweep.analysis.ResultViews.register(spark, dir.resolve("out").toUri().toString());
+            assertOneRowSetPerRun(spark, 4);
+            // every pack's first attempt died right after its commit; attempt 1 found its runs committed
+            assertEquals(4L, count(spark, "SELECT count(*) FROM runs WHERE attempt = 0"));
+            assertEquals(2L, count(spark, "SELECT count(DISTINCT commit_id) FROM runs"));
         } finally {
             spark.stop();
+        }
+    }
+
+    @Test
+    void aPackKilledBeforeItsRunsFileLeavesOrphansThatNoViewShowsAndResumeRemoves() throws Exception {
+        List<RunTicket> runs = new ArrayList<>();
+        for (int seed = 0; seed < 4; seed++) runs.add(ticket("killed", "base", seed, ""));
+        SweepRunner.Result result = runFaulty(sweep("killed", runs), "history", new ByteArrayOutputStream());
+        assertEquals(4, result.ok());
+        Path history = dir.resolve("out/history/sweep_id=killed");
+        assertEquals(4, files(history).size(), "two orphans of the killed attempts, two committed files");
+        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", false).getOrCreate();
+        try {
+            dev.anchorsweep.analysis.ResultViews.register(spark, dir.resolve("out").toUri().toString());
+            assertOneRowSetPerRun(spark, 4);
+            assertEquals(4L, count(spark, "SELECT count(*) FROM runs WHERE attempt = 1"));
+            assertEquals(2L, count(spark, "SELECT count(DISTINCT commit_id) FROM stored_history")
+                    - count(spark, "SELECT count(DISTINCT commit_id) FROM history"), "the orphans are stored, not shown");
+        } finally {
+            spark.stop();
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SweepRunner.Result resumed = run(sweep("killed", runs), Map.of(), log);
+        assertEquals(0, resumed.trained());
+        assertTrue(log.toString().contains("removed 2 file(s) of packs without a runs file"), log.toString());
+        for (String table : List.of("runs", "history", "evaluations", "latents")) {
+            assertEquals(2, files(dir.resolve("out/" + table + "/sweep_id=killed")).size(), table);
+        }
+    }
+
+    /** Every run has the same number of rows in every table, as the views show them. */
+    static void assertOneRowSetPerRun(SparkSession spark, int runs) {
+        for (String table : List.of("runs", "history", "evaluations", "latents")) {
+            List<Row> perRun = spark.sql("SELECT run_id, count(*) FROM " + table + " GROUP BY run_id").collectAsList();
+            assertEquals(runs, perRun.size(), table);
+            long distinct = perRun.stream().mapToLong(r -> r.getLong(1)).distinct().count();
+            assertEquals(1, distinct, table + " rows per run differ: " + perRun);
+        }
+    }
+
+    static List<Path> files(Path partition) throws java.io.IOException {
+        try (var list = Files.list(partition)) {
+            return list.filter(Files::isRegularFile).toList();
         }
     }
 

@@ -71,7 +71,7 @@ class SqlCommandTest {
         Cli unknownView = Cli.run("sql", results(), "SELECT * FROM best_run");
         assertEquals(2, unknownView.code(), unknownView.toString());
         assertTrue(unknownView.err().contains("The views of " + results() + ": sweeps, runs, history, evaluations, "
-                + "latents, run_flags, arm_runs, run_errors, arm_summary, selection_candidates, best_runs"), unknownView.err());
+                + "latents, sweep_versions, run_flags, arm_runs, run_errors, arm_summary, selection_candidates, best_runs"), unknownView.err());
 
         Cli whileRunning = Cli.run("sql", results(), "SELECT CAST(arm AS INT) FROM runs");
         assertEquals(2, whileRunning.code(), whileRunning.toString());

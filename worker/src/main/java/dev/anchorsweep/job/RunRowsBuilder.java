@@ -39,7 +39,8 @@ public final class RunRowsBuilder {
      * @param error      overrides the training failure (e.g. evaluation threw), or null
      */
     public static RunRows build(RunTicket ticket, TrainedRun trained, RunEvaluation evaluation, String error,
-                                String packId, int attempt, Provenance provenance, Instant startedAt) {
+                                String packId, int attempt, int sweepVersion, Provenance provenance,
+                                Instant startedAt) {
         RunSpec spec = ticket.spec();
         String sweep = ticket.sweepId();
         String run = ticket.runId();
@@ -66,7 +67,7 @@ public final class RunRowsBuilder {
                 evaluation == null || selection.intervention() == null ? null
                         : evaluation.scores().get(selection.intervention()),
                 selectionMetrics(selection, validation), conceptDirection(spec), spec.canonical(), provenance.codeVersion(),
-                provenance.host(), provenance.jvm(), startedAt, Instant.now(), attempt);
+                provenance.host(), provenance.jvm(), startedAt, Instant.now(), attempt, sweepVersion);
 
         List<HistoryRow> history = new ArrayList<>();
         for (HistoryPoint p : trained.history()) {

@@ -47,9 +47,16 @@ public final class ResultTable<R> {
         return schema;
     }
 
-    public GenericRecord toRecord(R row) {
+    /** Whether the table's rows carry the {@code commit_id} of the pack commit that wrote them (all but sweeps). */
+    public boolean committedByPack() {
+        return schema.getField("commit_id") != null;
+    }
+
+    /** The row as an Avro record; {@code commitId} fills {@code commit_id} (ignored by {@code sweeps}). */
+    public GenericRecord toRecord(R row, String commitId) {
         GenericRecord record = new GenericData.Record(schema);
         record.put("schema_version", SchemaVersion.CURRENT);
+        if (committedByPack()) record.put("commit_id", ColumnCheck.id("commit_id", commitId));
         columns.accept(row, record);
         return record;
     }
@@ -83,6 +90,9 @@ public final class ResultTable<R> {
 
     private static void sweep(SweepRow row, GenericRecord r) {
         r.put("sweep_id", row.sweepId());
+        r.put("version", row.version());
+        r.put("config_hash", row.configHash());
+        r.put("run_ids", row.runIds());
         r.put("name", row.name());
         r.put("config", row.config());
         r.put("config_file", row.configFile());
@@ -132,6 +142,7 @@ public final class ResultTable<R> {
         r.put("started_at", millis(row.startedAt()));
         r.put("finished_at", millis(row.finishedAt()));
         r.put("attempt", row.attempt());
+        r.put("sweep_version", row.sweepVersion());
     }
 
     private static void history(HistoryRow row, GenericRecord r) {

@@ -25,6 +25,7 @@ import java.util.Map;
  *                              intervention), or null
  * @param spec        the canonical resolved run spec that {@code runId} hashes
  * @param attempt     attempt number of the task that wrote the row, 0 for the first
+ * @param sweepVersion the sweep version whose run trained the run (later versions reuse it by run id)
  */
 public record RunRow(String sweepId, String runId, String arm, int seed, String status, String error, Integer failedStep,
                      List<String> regularizers, Map<String, String> axes,
@@ -33,7 +34,8 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
                      Double valRecon, Map<String, Double> valTerms, Map<String, Long> labelCounts, Map<String, Double> scores,
                      String selectionIntervention, Double selectionScore, Map<String, Double> selectionMetrics,
                      List<Double> conceptDirection,
-                     String spec, String codeVersion, String host, String jvm, Instant startedAt, Instant finishedAt, int attempt) {
+                     String spec, String codeVersion, String host, String jvm, Instant startedAt, Instant finishedAt, int attempt,
+                     int sweepVersion) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -76,6 +78,7 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
         startedAt = millis("started_at", startedAt);
         finishedAt = notBefore("finished_at", millis("finished_at", finishedAt), "started_at", startedAt);
         atLeast("attempt", attempt, 0);
+        atLeast("sweep_version", sweepVersion, 1);
     }
 
     public boolean ok() {

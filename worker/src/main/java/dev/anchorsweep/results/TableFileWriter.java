@@ -15,7 +15,7 @@ import org.apache.parquet.io.OutputFile;
 
 /**
  * Writes one table's rows into one Parquet file; the Avro schema goes into the footer ({@code parquet.avro.schema}).
- * Settings for small files (a run's file holds at most ~10,000 rows, well under 1 MB), chosen by measurement
+ * Settings chosen by measurement on per-run files (now one file per pack: up to ~500,000 rows, a few MB)
  * (CPU time to write a realistic run, 150 + 5,000 + 8,000 rows): ZSTD, one row group per file, 64 KiB pages,
  * dictionary encoding for everything but doubles.
  */
@@ -23,7 +23,7 @@ final class TableFileWriter {
 
     /** Supported by Spark, DuckDB and pyarrow; 5-8% smaller files than SNAPPY for ~10% more CPU time. */
     static final CompressionCodecName CODEC = CompressionCodecName.ZSTD;
-    /** Far above any run's file: one row group per file, so a reader opens one footer and one chunk per column. */
+    /** One or a few row groups per pack file, so a reader opens one footer and few chunks per column. */
     static final long ROW_GROUP_BYTES = 32L << 20;
     /** About one page per column for a run's file; 1 MiB pages (the default) cost 40% more CPU, 8 KiB pages 20%. */
     static final int PAGE_BYTES = 64 << 10;
@@ -37,20 +37,25 @@ final class TableFileWriter {
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
     }
 
-    <R> void write(ResultTable<R> table, OutputFile file, List<R> rows) throws IOException {
+    <R> void write(ResultTable<R> table, OutputFile file, List<R> rows, String commitId) throws IOException {
+        try (ParquetWriter<GenericRecord> writer = open(table.schema(), file)) {
+            for (R row : rows) writer.write(table.toRecord(row, commitId));
+        }
+    }
+
+    /** A writer of Avro records of {@code schema} into {@code file}; the caller closes it (which writes the footer). */
+    ParquetWriter<GenericRecord> open(Schema schema, OutputFile file) throws IOException {
         AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(file)
                 .withConf(conf)
-                .withSchema(table.schema())
+                .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withCompressionCodec(CODEC)
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .withPageSize(PAGE_BYTES)
                 .withDictionaryPageSize(DICTIONARY_PAGE_BYTES)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
-        for (String column : doubleColumns(table.schema())) builder.withDictionaryEncoding(column, false);
-        try (ParquetWriter<GenericRecord> writer = builder.build()) {
-            for (R row : rows) writer.write(table.toRecord(row));
-        }
+        for (String column : doubleColumns(schema)) builder.withDictionaryEncoding(column, false);
+        return builder.build();
     }
 
     /**

@@ -81,6 +81,10 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
         form.put("model", architecture);
         form.put("training", training);
         form.put("concepts", byName(concepts, Concept::name));
+        // the order of concepts matters (labels are drawn in it, and the first is the run's concept); it is written
+        // only where it is not the order of their names, so that ids of configs listing them by name stay as they were
+        List<String> conceptOrder = concepts.stream().map(Concept::name).toList();
+        if (!conceptOrder.equals(conceptOrder.stream().sorted().toList())) form.put("concept-order", conceptOrder);
         form.put("regularizers", byName(regularizers, RegularizerSpec::name));
         form.put("interventions", byName(interventions, InterventionSpec::name));
         form.put("evaluation", evaluation.canonicalForm(training.snapshotSteps()));

@@ -30,7 +30,7 @@ class CommitTimingTest {
     void medianCommitTime() throws IOException {
         ResultStore store = new ResultStore(root.toUri().toString(), new Configuration());
         RunRows warmup = SampleRows.run("warmup", "run0", 150, 5000, 8000, 0);
-        for (int i = 0; i < 100; i++) store.commitRun("warmup", "run0", warmup);
+        for (int i = 0; i < 100; i++) store.commitPack("warmup", "w" + i, List.of(warmup));
         List<RunRows> runs = new ArrayList<>();
         for (int i = 0; i < COMMITS; i++) runs.add(SampleRows.run("timing", "run" + i, 150, 5000, 8000, i));
 
@@ -40,7 +40,7 @@ class CommitTimingTest {
         for (RunRows run : runs) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            store.commitRun("timing", run.runId(), run);
+            store.commitPack("timing", run.runId(), List.of(run));
             wall.add((System.nanoTime() - start) / 1e6);
             cpu.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
         }

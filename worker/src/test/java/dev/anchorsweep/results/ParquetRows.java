@@ -34,7 +34,10 @@ final class ParquetRows {
         return rows;
     }
 
-    /** Every component of {@code expected} equals the column of the same name in snake_case; no other columns but schema_version. */
+    /**
+     * Every component of {@code expected} equals the column of the same name in snake_case; no other columns but
+     * schema_version and (where the table has it) commit_id.
+     */
     static void assertSameRows(List<? extends Record> expected, List<GenericRecord> actual) {
         assertEquals(expected.size(), actual.size(), "row count");
         for (int i = 0; i < expected.size(); i++) assertSameRow(expected.get(i), actual.get(i));
@@ -44,6 +47,7 @@ final class ParquetRows {
         Set<String> columns = new HashSet<>();
         for (Schema.Field field : actual.getSchema().getFields()) columns.add(field.name());
         Set<String> components = new HashSet<>(Set.of("schema_version"));
+        if (columns.contains("commit_id")) components.add("commit_id");
         for (RecordComponent component : expected.getClass().getRecordComponents()) {
             String column = snakeCase(component.getName());
             components.add(column);

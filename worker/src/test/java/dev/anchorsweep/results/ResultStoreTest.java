@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -42,48 +45,62 @@ class ResultStoreTest {
     }
 
     @Test
-    void everyColumnRoundTrips() throws IOException {
+    void everyColumnRoundTripsAndEveryRowCarriesItsCommitId() throws IOException {
         RunRows ok = SampleRows.run("s1", "r1", 150, 500, 300, 0.25);
         RunRows failed = new RunRows(SampleRows.failedRun("s1", "r2"), List.of(), List.of(), List.of());
-        store.commitRun("s1", "r1", ok);
-        store.commitRun("s1", "r2", failed);
+        store.commitPack("s1", "pack-000-a0-0000abcd", List.of(ok, failed));
 
-        ParquetRows.assertSameRows(List.of(ok.run()), ParquetRows.read(file("runs", "s1", "run-r1.parquet")));
-        ParquetRows.assertSameRows(List.of(failed.run()), ParquetRows.read(file("runs", "s1", "run-r2.parquet")));
-        ParquetRows.assertSameRows(ok.history(), ParquetRows.read(file("history", "s1", "run-r1.parquet")));
-        ParquetRows.assertSameRows(ok.evaluations(), ParquetRows.read(file("evaluations", "s1", "run-r1.parquet")));
-        ParquetRows.assertSameRows(ok.latents(), ParquetRows.read(file("latents", "s1", "run-r1.parquet")));
+        String part = "part-pack-000-a0-0000abcd.parquet";
+        List<GenericRecord> runs = ParquetRows.read(file("runs", "s1", part));
+        ParquetRows.assertSameRows(List.of(ok.run(), failed.run()), runs);
+        ParquetRows.assertSameRows(ok.history(), ParquetRows.read(file("history", "s1", part)));
+        ParquetRows.assertSameRows(ok.evaluations(), ParquetRows.read(file("evaluations", "s1", part)));
+        ParquetRows.assertSameRows(ok.latents(), ParquetRows.read(file("latents", "s1", part)));
+        for (String table : RUN_TABLES) {
+            for (GenericRecord row : ParquetRows.read(file(table, "s1", part))) {
+                assertEquals("pack-000-a0-0000abcd", row.get("commit_id").toString(), table);
+            }
+        }
+        assertEquals(Map.of("r1", RunRow.OK, "r2", RunRow.FAILED), statuses("s1"));
     }
 
     @Test
-    void sweepRowIsRewrittenLatestWins() throws IOException {
+    void oneSweepsFilePerVersionRewrittenLatestWins() throws IOException {
         SweepRow started = SampleRows.sweep("s1", null, 0, 0);
         SweepRow finished = SampleRows.sweep("s1", SampleRows.T0.plusSeconds(3600), 8, 2);
         store.commitSweep(started);
-        ParquetRows.assertSameRows(List.of(started), ParquetRows.read(file("sweeps", "s1", "sweep-s1.parquet")));
+        ParquetRows.assertSameRows(List.of(started), ParquetRows.read(file("sweeps", "s1", "version-0001.parquet")));
         store.commitSweep(finished);
-        ParquetRows.assertSameRows(List.of(finished), ParquetRows.read(file("sweeps", "s1", "sweep-s1.parquet")));
-        assertEquals(Set.of("sweep-s1.parquet"), names(root.resolve("sweeps/sweep_id=s1")));
+        ParquetRows.assertSameRows(List.of(finished), ParquetRows.read(file("sweeps", "s1", "version-0001.parquet")));
+        SweepRow second = new SweepRow("s1", 2, "0123abcd", List.of("r9"), "n", "c", "configs/x.conf", SampleRows.T0, null,
+                1, 0, 0, "local", "v");
+        store.commitSweep(second);
+        assertEquals(Set.of("version-0001.parquet", "version-0002.parquet"), names(root.resolve("sweeps/sweep_id=s1")));
         assertEquals(Set.of("sweep_id=s1"), names(root.resolve("sweeps")));
+        List<SweepVersion> versions = store.sweepVersions("s1");
+        assertEquals(List.of(1, 2), versions.stream().map(SweepVersion::version).toList());
+        assertEquals(new SweepVersion(2, "0123abcd", List.of("r9"), SampleRows.T0, "configs/x.conf"), versions.get(1));
+        assertEquals(finished.runIds(), versions.get(0).runIds());
     }
 
     @Test
-    void layoutIsOneFilePerRunPerTablePartitionedBySweep() throws IOException {
-        store.commitRun("s1", "r1", SampleRows.run("s1", "r1", 3, 5, 4, 0.5));
-        store.commitRun("s1", "r2", SampleRows.run("s1", "r2", 3, 5, 4, 0.5));
-        store.commitRun("s2", "r1", SampleRows.run("s2", "r1", 3, 5, 4, 0.5));
+    void layoutIsOneFilePerTablePerPackPartitionedBySweep() throws IOException {
+        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5), SampleRows.run("s1", "r2", 3, 5, 4, 0.5)));
+        store.commitPack("s1", "p2", List.of(SampleRows.run("s1", "r3", 3, 5, 4, 0.5)));
+        store.commitPack("s2", "p1", List.of(SampleRows.run("s2", "r1", 3, 5, 4, 0.5)));
         assertEquals(Set.of("runs", "history", "evaluations", "latents"), names(root));
         for (String table : RUN_TABLES) {
             assertEquals(Set.of("sweep_id=s1", "sweep_id=s2"), names(root.resolve(table)));
             // only final names: no temporaries, no .crc side files
-            assertEquals(Set.of("run-r1.parquet", "run-r2.parquet"), names(root.resolve(table).resolve("sweep_id=s1")), table);
-            assertEquals(Set.of("run-r1.parquet"), names(root.resolve(table).resolve("sweep_id=s2")), table);
+            assertEquals(Set.of("part-p1.parquet", "part-p2.parquet"), names(root.resolve(table).resolve("sweep_id=s1")), table);
+            assertEquals(Set.of("part-p1.parquet"), names(root.resolve(table).resolve("sweep_id=s2")), table);
         }
+        assertEquals(Set.of("r1", "r2", "r3"), store.committedRunIds("s1"));
     }
 
     @Test
-    void filesAreZstdSingleRowGroupWithAvroSchemaAndStandardLists() throws IOException {
-        store.commitRun("s1", "r1", SampleRows.run("s1", "r1", 150, 5000, 8000, 0.5));
+    void filesAreZstdWithAvroSchemaAndStandardLists() throws IOException {
+        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 150, 5000, 8000, 0.5)));
         store.commitSweep(SampleRows.sweep("s1", null, 0, 0));
         for (String table : RUN_TABLES) {
             ParquetMetadata footer = footer(table);
@@ -111,7 +128,7 @@ class ResultStoreTest {
     }
 
     private ParquetMetadata footer(String table) throws IOException {
-        String name = table.equals("sweeps") ? "sweep-s1.parquet" : "run-r1.parquet";
+        String name = table.equals("sweeps") ? "version-0001.parquet" : "part-p1.parquet";
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
                 new org.apache.hadoop.fs.Path(file(table, "s1", name).toUri()), new Configuration()))) {
             return reader.getFooter();
@@ -123,79 +140,120 @@ class ResultStoreTest {
     }
 
     @Test
-    void committingARunAgainReplacesEveryFile() throws IOException {
-        store.commitRun("s1", "r1", SampleRows.run("s1", "r1", 5, 10, 10, 1.0));
-        RunRows second = SampleRows.run("s1", "r1", 7, 15, 12, 2.0);
-        store.commitRun("s1", "r1", second);
-        for (String table : RUN_TABLES) assertEquals(Set.of("run-r1.parquet"), names(root.resolve(table).resolve("sweep_id=s1")), table);
-        ParquetRows.assertSameRows(List.of(second.run()), ParquetRows.read(file("runs", "s1", "run-r1.parquet")));
-        ParquetRows.assertSameRows(second.history(), ParquetRows.read(file("history", "s1", "run-r1.parquet")));
-        ParquetRows.assertSameRows(second.evaluations(), ParquetRows.read(file("evaluations", "s1", "run-r1.parquet")));
-        ParquetRows.assertSameRows(second.latents(), ParquetRows.read(file("latents", "s1", "run-r1.parquet")));
-    }
-
-    @Test
-    void aTableWithoutRowsGetsNoFileAndLosesThePreviousOne() throws IOException {
-        store.commitRun("s1", "r1", SampleRows.run("s1", "r1", 5, 10, 10, 1.0));
-        store.commitRun("s1", "r1", new RunRows(SampleRows.failedRun("s1", "r1"), SampleRows.run("s1", "r1", 2, 0, 0, 1).history(), List.of(), List.of()));
-        assertEquals(Set.of("run-r1.parquet"), names(root.resolve("runs/sweep_id=s1")));
-        assertEquals(Set.of("run-r1.parquet"), names(root.resolve("history/sweep_id=s1")));
+    void aTableWithoutRowsGetsNoFile() throws IOException {
+        store.commitPack("s1", "p1", List.of(new RunRows(SampleRows.failedRun("s1", "r1"),
+                SampleRows.run("s1", "r1", 2, 0, 0, 1).history(), List.of(), List.of())));
+        assertEquals(Set.of("part-p1.parquet"), names(root.resolve("runs/sweep_id=s1")));
+        assertEquals(Set.of("part-p1.parquet"), names(root.resolve("history/sweep_id=s1")));
         assertEquals(Set.of(), names(root.resolve("evaluations/sweep_id=s1")));
         assertEquals(Set.of(), names(root.resolve("latents/sweep_id=s1")));
-        assertEquals(Map.of("r1", RunRow.FAILED), store.runStatuses("s1"));
+        assertEquals(Map.of("r1", RunRow.FAILED), statuses("s1"));
     }
 
     @Test
-    void leftoversOfAKilledWriterAreIgnoredAndRemovedOnTheNextCommit() throws IOException {
-        store.commitRun("s1", "r1", SampleRows.run("s1", "r1", 3, 5, 4, 0.5));
-        // killed while writing r1 again and while writing r2 for the first time (runs file never renamed into place)
-        Path deadR1 = Files.createDirectories(root.resolve("evaluations/sweep_id=s1/_tmp.run-r1")).resolve("_0c1d.tmp");
-        Files.write(deadR1, new byte[] {'P', 'A', 'R', '1', 0, 0});
-        Path deadR2 = Files.createDirectories(root.resolve("runs/sweep_id=s1/_tmp.run-r2")).resolve("_9f2e.tmp");
-        Files.write(deadR2, new byte[] {'P', 'A', 'R', '1'});
-        Files.write(root.resolve("runs/sweep_id=s1/.run-r3.parquet.crc"), new byte[] {1});
-
-        assertEquals(Set.of("r1"), store.committedRunIds("s1"));
-        assertEquals(Map.of("r1", RunRow.OK), store.runStatuses("s1"));
-
-        store.commitRun("s1", "r1", SampleRows.run("s1", "r1", 3, 5, 4, 0.5));
-        assertFalse(Files.exists(deadR1.getParent()), "leftover temp folder of r1 must be removed");
-        store.commitRun("s1", "r2", SampleRows.run("s1", "r2", 3, 5, 4, 0.5));
-        assertFalse(Files.exists(deadR2.getParent()), "leftover temp folder of r2 must be removed");
-        assertEquals(Set.of("run-r1.parquet"), names(root.resolve("evaluations/sweep_id=s1")).stream()
-                .filter(n -> n.contains("r1")).collect(Collectors.toSet()));
-    }
-
-    @Test
-    void committedRunIdsRunStatusesAndDeleteRun() throws IOException {
-        assertEquals(Set.of(), store.committedRunIds("nothing-yet"));
-        assertEquals(Map.of(), store.runStatuses("nothing-yet"));
-        store.commitRun("s1", "a1", SampleRows.run("s1", "a1", 2, 5, 4, 0.5));
-        store.commitRun("s1", "b2", new RunRows(SampleRows.failedRun("s1", "b2"), List.of(), List.of(), List.of()));
-        store.commitRun("s2", "c3", SampleRows.run("s2", "c3", 2, 5, 4, 0.5));
-
-        assertEquals(Set.of("a1", "b2"), store.committedRunIds("s1"));
-        assertEquals(Map.of("a1", "ok", "b2", "failed"), store.runStatuses("s1"));
-        assertEquals(Map.of("c3", "ok"), store.runStatuses("s2"));
-
-        store.deleteRun("s1", "a1");
-        store.deleteRun("s1", "never-committed");
-        assertEquals(Set.of("b2"), store.committedRunIds("s1"));
-        for (String table : RUN_TABLES) {
-            assertTrue(names(root.resolve(table).resolve("sweep_id=s1")).stream().noneMatch(n -> n.contains("a1")), table);
+    void aPackClosedWithoutItsCommitLeavesNothing() throws IOException {
+        try (PackCommit commit = store.openPack("s1", "p1")) {
+            commit.add(SampleRows.run("s1", "r1", 3, 5, 4, 0.5));
+            assertFalse(names(root.resolve("history/sweep_id=s1")).isEmpty(), "rows are written as they arrive");
         }
-        assertEquals(Set.of("c3"), store.committedRunIds("s2"));
+        for (String table : RUN_TABLES) assertEquals(Set.of(), names(root.resolve(table).resolve("sweep_id=s1")), table);
+        assertEquals(Set.of(), store.committedRunIds("s1"));
     }
 
     @Test
-    void concurrentCommitsIntoOnePartition() throws Exception {
+    void repairRemovesOrphansOfAKilledPackAndTemporaries() throws IOException {
+        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5)));
+        // killed after renaming its data files, before its runs file: p2's rows are orphans
+        store.commitPack("s1", "p2", List.of(SampleRows.run("s1", "r2", 3, 5, 4, 0.5)));
+        Files.delete(root.resolve("runs/sweep_id=s1/part-p2.parquet"));
+        // killed while writing p3
+        Path dead = Files.createDirectories(root.resolve("latents/sweep_id=s1/_tmp.p3")).resolve("_p3.tmp");
+        Files.write(dead, new byte[] {'P', 'A', 'R', '1'});
+        assertEquals(Set.of("r1"), store.committedRunIds("s1"));
+
+        List<String> warnings = new ArrayList<>();
+        SweepRepair.Report report = store.repair("s1", warnings::add);
+        assertEquals(new SweepRepair.Report(0, 0, 3, 1), report);
+        assertEquals(List.of(), warnings);
+        for (String table : RUN_TABLES) assertEquals(Set.of("part-p1.parquet"), names(root.resolve(table).resolve("sweep_id=s1")), table);
+        assertEquals(Set.of("r1"), store.committedRunIds("s1"));
+    }
+
+    @Test
+    void repairQuarantinesAnUnreadableFileAndUncommitsItsPack() throws IOException {
+        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5), SampleRows.run("s1", "r2", 3, 5, 4, 0.5)));
+        store.commitPack("s1", "p2", List.of(SampleRows.run("s1", "r3", 3, 5, 4, 0.5)));
+        Path bad = root.resolve("evaluations/sweep_id=s1/part-p1.parquet");
+        byte[] bytes = Files.readAllBytes(bad);
+        Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated: no footer
+
+        List<String> warnings = new ArrayList<>();
+        assertEquals(new SweepRepair.Report(1, 2, 2, 0), store.repair("s1", warnings::add));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("warning: evaluations/sweep_id=s1/part-p1.parquet is unreadable ("), warnings.get(0));
+        assertTrue(warnings.get(0).endsWith("; the runs of its pack are trained again"), warnings.get(0));
+        assertEquals(Set.of("part-p1.parquet"), names(root.resolve("_quarantine/evaluations/sweep_id=s1")));
+        for (String table : RUN_TABLES) assertEquals(Set.of("part-p2.parquet"), names(root.resolve(table).resolve("sweep_id=s1")), table);
+        assertEquals(Set.of("r3"), store.committedRunIds("s1"));
+    }
+
+    @Test
+    void repairRefusesAFileOfANewerSchemaVersion() throws IOException {
+        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5)));
+        Schema future = SchemaBuilder.record("RunRecord").fields().name("schema_version").type().intType().intDefault(SchemaVersion.CURRENT + 1)
+                .requiredString("sweep_id").endRecord();
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root.resolve("runs/sweep_id=s1/part-p9.parquet").toUri());
+        try (var writer = new TableFileWriter(new Configuration()).open(future,
+                org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(path, new Configuration()))) {
+            GenericRecord row = new org.apache.avro.generic.GenericData.Record(future);
+            row.put("schema_version", SchemaVersion.CURRENT + 1);
+            row.put("sweep_id", "s1");
+            writer.write(row);
+        }
+        ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> store.repair("s1", w -> { }));
+        assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version "
+                + (SchemaVersion.CURRENT + 1) + ", newer than this anchor-sweep's " + SchemaVersion.CURRENT
+                + ": use the newer anchor-sweep that wrote it", e.getMessage());
+        assertTrue(Files.exists(root.resolve("runs/sweep_id=s1/part-p9.parquet")), "left where it is");
+    }
+
+    @Test
+    void uncommitRewritesRunsAndDataFilesWithoutTheRuns() throws IOException {
+        RunRows r1 = SampleRows.run("s1", "r1", 3, 5, 4, 0.5);
+        RunRows r2 = new RunRows(SampleRows.failedRun("s1", "r2"), SampleRows.run("s1", "r2", 2, 0, 0, 1).history(), List.of(), List.of());
+        RunRows r3 = new RunRows(SampleRows.failedRun("s1", "r3"), List.of(), List.of(), List.of());
+        store.commitPack("s1", "p1", List.of(r1, r2));
+        store.commitPack("s1", "p2", List.of(r3));
+        store.uncommit("s1", Set.of("r2", "r3"));
+        assertEquals(Set.of("r1"), store.committedRunIds("s1"));
+        ParquetRows.assertSameRows(List.of(r1.run()), ParquetRows.read(file("runs", "s1", "part-p1.parquet")));
+        ParquetRows.assertSameRows(r1.history(), ParquetRows.read(file("history", "s1", "part-p1.parquet")));
+        ParquetRows.assertSameRows(r1.evaluations(), ParquetRows.read(file("evaluations", "s1", "part-p1.parquet")));
+        for (String table : RUN_TABLES) {
+            assertEquals(Set.of("part-p1.parquet"), names(root.resolve(table).resolve("sweep_id=s1")), table + ": p2 is gone");
+        }
+    }
+
+    @Test
+    void aRunCommittedTwiceCountsByItsFirstCommit() throws IOException {
+        RunRows run = SampleRows.run("s1", "r1", 3, 5, 4, 0.5);
+        store.commitPack("s1", "p1-a1-bbbb", List.of(run));
+        store.commitPack("s1", "p1-a0-aaaa", List.of(run)); // a zombie attempt, same finished_at
+        Map<String, CommittedRun> runs = store.committedRuns("s1");
+        assertEquals(Set.of("r1"), runs.keySet());
+        assertEquals("p1-a0-aaaa", runs.get("r1").commitId());
+    }
+
+    @Test
+    void concurrentPackCommitsIntoOnePartition() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> commits = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                String runId = "r" + i;
+                String pack = "p" + i;
                 commits.add(pool.submit(() -> {
-                    store.commitRun("s1", runId, SampleRows.run("s1", runId, 5, 20, 20, 0.5));
+                    store.commitPack("s1", pack, List.of(SampleRows.run("s1", pack + "r0", 5, 20, 20, 0.5),
+                            SampleRows.run("s1", pack + "r1", 5, 20, 20, 0.5)));
                     return null;
                 }));
             }
@@ -204,25 +262,35 @@ class ResultStoreTest {
             pool.shutdown();
         }
         Set<String> expected = new TreeSet<>();
-        for (int i = 0; i < 24; i++) expected.add("run-r" + i + ".parquet");
+        for (int i = 0; i < 24; i++) expected.add("part-p" + i + ".parquet");
         for (String table : RUN_TABLES) assertEquals(expected, names(root.resolve(table).resolve("sweep_id=s1")), table);
-        assertEquals(24, store.runStatuses("s1").size());
+        assertEquals(48, store.committedRuns("s1").size());
     }
 
     @Test
     void aPlainLocalPathWorksAsRoot() throws IOException {
         ResultStore plain = new ResultStore(root.resolve("plain").toString(), new Configuration());
-        plain.commitRun("s1", "r1", SampleRows.run("s1", "r1", 2, 3, 3, 0.5));
-        assertTrue(Files.exists(root.resolve("plain/runs/sweep_id=s1/run-r1.parquet")));
+        plain.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 2, 3, 3, 0.5)));
+        assertTrue(Files.exists(root.resolve("plain/runs/sweep_id=s1/part-p1.parquet")));
         assertEquals(Set.of("r1"), plain.committedRunIds("s1"));
         assertTrue(plain.root().startsWith("file:/"), plain.root());
     }
 
     @Test
-    void commitRunRefusesRowsOfAnotherRun() {
-        RunRows rows = SampleRows.run("s1", "r1", 1, 1, 1, 0.5);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.commitRun("s1", "r9", rows));
-        assertEquals("commitRun(s1, r9) was given the rows of run (s1, r1)", e.getMessage());
+    void aPackRefusesRowsOfAnotherSweepAndARunTwice() throws IOException {
+        try (PackCommit commit = store.openPack("s1", "p1")) {
+            assertEquals("pack commit p1 of sweep s1 was given run r1 of sweep s2", assertThrows(IllegalArgumentException.class,
+                    () -> commit.add(SampleRows.run("s2", "r1", 1, 1, 1, 0.5))).getMessage());
+            commit.add(SampleRows.run("s1", "r1", 1, 1, 1, 0.5));
+            assertEquals("pack commit p1 was given run r1 twice", assertThrows(IllegalArgumentException.class,
+                    () -> commit.add(SampleRows.run("s1", "r1", 1, 1, 1, 0.5))).getMessage());
+        }
+    }
+
+    private Map<String, String> statuses(String sweepId) throws IOException {
+        Map<String, String> statuses = new TreeMap<>();
+        store.committedRuns(sweepId).forEach((id, run) -> statuses.put(id, run.status()));
+        return statuses;
     }
 
     private Path file(String table, String sweepId, String name) {

@@ -60,7 +60,7 @@ class RowValidationTest {
         HistoryRow row = new HistoryRow("s1", "r1", 0, 0.01, weights, Map.of("recon", 1.0, "total", 1.0), Map.of());
         weights.put("separate", 0.2);
         assertEquals(Map.of("anchor", 0.1), row.weights());
-        SweepRow sweep = new SweepRow("s1", "n", "c", null, Instant.parse("2025-01-01T00:00:00.123456789Z"), null, 1, 0, 0, "local", "v");
+        SweepRow sweep = new SweepRow("s1", 1, "h", List.of("r1"), "n", "c", null, Instant.parse("2025-01-01T00:00:00.123456789Z"), null, 1, 0, 0, "local", "v");
         assertEquals(Instant.parse("2025-01-01T00:00:00.123Z"), sweep.createdAt());
     }
 
@@ -76,7 +76,7 @@ class RowValidationTest {
                 r.hiddenWidth(), r.layers(), r.steps(), r.batchSize(), r.packId(), r.packSize(), r.trainSeconds(), r.evalSeconds(),
                 r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(),
                 r.selectionIntervention(), r.selectionScore(), r.selectionMetrics(), r.conceptDirection(), r.spec(),
-                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt());
+                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion());
     }
 
     private static void assertRejected(String message, Executable construction) {

@@ -32,7 +32,16 @@ public final class ResultCatalog {
      * {@code runs} table, since nothing can be said about a folder without runs.
      */
     public static ResultCatalog open(SparkSession spark, String root) {
-        List<String> tables = ResultViews.register(spark, root);
+        return open(spark, root, null);
+    }
+
+    /**
+     * As {@link #open(SparkSession, String)}, showing the given version of each sweep (null: the latest).
+     *
+     * @throws dev.anchorsweep.results.ResultsFolderException for an unreadable file or a version no sweep has
+     */
+    public static ResultCatalog open(SparkSession spark, String root, Integer version) {
+        List<String> tables = ResultViews.register(spark, root, version);
         if (!tables.contains("runs")) {
             throw new IllegalArgumentException("no result tables under " + root + ": expected a folder with runs/ (and "
                     + "sweeps/, history/, evaluations/, latents/) as written by `deploy/sweep run`, but found "

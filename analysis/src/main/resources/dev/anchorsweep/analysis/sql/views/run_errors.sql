@@ -62,7 +62,12 @@ colored AS (
   LEFT JOIN off_target o ON o.sweep_id = c.sweep_id AND o.run_id = c.run_id AND o.intervention = c.intervention
 ),
 group_measure AS (
-  SELECT sweep_id, run_id, regexp_extract(spec, ';concepts=[^=;,]+=([a-z]+)\\^', 1) AS measure
+  -- the run's concept is its first in config order: the spec's `concept-order` when the config does not list its
+  -- concepts by name, else the first key of `concepts` (README, Run ids)
+  SELECT sweep_id, run_id,
+         get_json_object(spec, concat('$.concepts[\'', coalesce(get_json_object(spec, '$[\'concept-order\'][0]'),
+                                                              json_object_keys(get_json_object(spec, '$.concepts'))[0]),
+                                      '\'].label')) AS measure
   FROM runs
   WHERE status = 'ok'
 ),
