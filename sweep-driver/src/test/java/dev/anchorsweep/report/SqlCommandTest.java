@@ -125,8 +125,8 @@ class SqlCommandTest {
         for (int i = 0; i < writes.size(); i++) {
             assertTrue(errors.get(i).startsWith("statement " + (i + 1) + ": refused: "), errors.get(i));
         }
-        assertTrue(script.out().contains("runs\n----\n  12\n(1 row)\n") && script.out().contains(
-                "arms\n----\n   3\n(1 row)\n"), script.out()); // 3 arms × 4 seeds, and arm_runs is still there
+        assertTrue(script.out().contains("runs\n----\n  20\n(1 row)\n") && script.out().contains(
+                "arms\n----\n   5\n(1 row)\n"), script.out()); // 5 arms × 4 seeds, and arm_runs is still there
 
         assertEquals(before, files(root), "a refused statement must leave the results folder as it was");
         assertFalse(Files.exists(marker), "TRANSFORM ran its command");
@@ -153,14 +153,16 @@ class SqlCommandTest {
                 arm        ok
                 ---------  --
                 diverging   0
+                hue         4
                 isolated    4
                 plain       4
-                (3 rows)
-                tables: sweeps, runs, history, evaluations, latents"""), out);
-        assertTrue(Pattern.compile("\n  arm_summary +" + Pattern.quote(ReportViews.ALL.get(2).description()) + "\n")
+                wild        4
+                (5 rows)
+                tables: sweeps, runs, history, evaluations, latents, sweep_versions"""), out);
+        assertTrue(Pattern.compile("\n  arm_summary +" + Pattern.quote(ReportViews.ALL.get(3).description()) + "\n")
                 .matcher(out).find(), out);
         assertTrue(out.contains("\ns\n---\na;b\n(1 row)\n"), out);
-        assertTrue(out.endsWith("\narm\ndiverging\nisolated\nplain\n"), out);
+        assertTrue(out.endsWith("\narm\ndiverging\nhue\nisolated\nplain\nwild\n"), out);
         List<String> errors = shell.err().lines().filter(l -> l.startsWith("statement ")).toList();
         assertEquals(2, errors.size(), shell.err());
         assertTrue(errors.get(0).startsWith("statement 3: bad query: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, "
