@@ -15,9 +15,17 @@ import java.util.List;
  * @param validateEvery    validation after every this many steps (and at the end)
  * @param historyEvery     a history row every this many steps (and at validation steps and the last step)
  * @param snapshotSteps    steps (0 = initial model, {@code steps} = final) at which latents are recorded
+ * @param engine           the training engine asked for ({@code auto}: fused where supported); runs asking for
+ *                         different engines go to different packs
  */
 public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
-                           int historyEvery, List<Integer> snapshotSteps) implements java.io.Serializable {
+                           int historyEvery, List<Integer> snapshotSteps, Engine engine) implements java.io.Serializable {
+
+    /** With {@code engine = auto}. */
+    public TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
+                        int historyEvery, List<Integer> snapshotSteps) {
+        this(steps, batchSize, gridSubdivisions, lr, validateEvery, historyEvery, snapshotSteps, Engine.AUTO);
+    }
 
     public TrainingSpec {
         if (steps < 1) throw new IllegalArgumentException("steps must be ≥ 1, but got " + steps);
@@ -28,6 +36,7 @@ public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, Keyfr
         if (lr.minValue() < 0) throw new IllegalArgumentException("lr must be ≥ 0, but the schedule has " + lr.minValue());
         if (validateEvery < 1) throw new IllegalArgumentException("validate-every must be ≥ 1, but got " + validateEvery);
         if (historyEvery < 1) throw new IllegalArgumentException("history-every must be ≥ 1, but got " + historyEvery);
+        if (engine == null) throw new IllegalArgumentException("engine must be one of " + Engine.configNames());
         snapshotSteps = List.copyOf(snapshotSteps.stream().distinct().sorted().toList());
         for (int s : snapshotSteps) {
             if (s < 0 || s > steps) {
@@ -36,8 +45,15 @@ public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, Keyfr
         }
     }
 
+    /** The same settings with another engine. */
+    public TrainingSpec withEngine(Engine other) {
+        return new TrainingSpec(steps, batchSize, gridSubdivisions, lr, validateEvery, historyEvery, snapshotSteps, other);
+    }
+
+    /** The engine is named only when it is not {@code auto}, so run ids from before the setting existed still hold. */
     public String canonical() {
         return "steps=" + steps + ",batch=" + batchSize + ",grid=" + gridSubdivisions + ",lr=" + lr
-                + ",validate=" + validateEvery + ",history=" + historyEvery + ",snapshots=" + snapshotSteps;
+                + ",validate=" + validateEvery + ",history=" + historyEvery + ",snapshots=" + snapshotSteps
+                + (engine == Engine.AUTO ? "" : ",engine=" + engine.configName());
     }
 }
