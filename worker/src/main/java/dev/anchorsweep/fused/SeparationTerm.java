@@ -22,6 +22,8 @@ final class SeparationTerm implements LatentTerm {
     private static final int L = Lanes.LENGTH;
     static final double CLOSE_RTOL = 1e-5;
     static final double CLOSE_ATOL = 1e-8;
+    private static final float ROOT_HALF = (float) Math.sqrt(0.5);
+    private static final FloatVector ROOT_HALF_VECTOR = FloatVector.broadcast(S, ROOT_HALF);
 
     private final boolean shift;
     private final float power;
@@ -59,9 +61,19 @@ final class SeparationTerm implements LatentTerm {
             FloatVector rowSum = FloatVector.zero(S);
             FloatVector close = FloatVector.zero(S);
             for (int c = 0; c < bp; c += L) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int d = 0; d < k; d++) acc = FloatVector.fromArray(S, u, d * bp + c).fma(FloatVector.broadcast(S, u[d * bp + i]), acc);
-                FloatVector cij = shift ? acc.fma(0.5f, 0.5f) : acc;
+                FloatVector cij = FloatVector.zero(S);
+                if (shift) {
+                    // as the graph computes it: v = [û, 1]·√½, C = v·vᵀ (the near-1 test is sensitive to the rounding)
+                    for (int d = 0; d < k; d++) {
+                        cij = FloatVector.fromArray(S, u, d * bp + c).mul(ROOT_HALF)
+                                .fma(FloatVector.broadcast(S, u[d * bp + i] * ROOT_HALF), cij);
+                    }
+                    cij = ROOT_HALF_VECTOR.fma(ROOT_HALF_VECTOR, cij);
+                } else {
+                    for (int d = 0; d < k; d++) {
+                        cij = FloatVector.fromArray(S, u, d * bp + c).fma(FloatVector.broadcast(S, u[d * bp + i]), cij);
+                    }
+                }
                 VectorMask<Float> real = Lanes.real(c, b);
                 cij = FloatVector.zero(S).blend(cij, real);
                 VectorMask<Float> isClose = cij.sub(1f).abs().compare(VectorOperators.LE, tolerance).and(real);
