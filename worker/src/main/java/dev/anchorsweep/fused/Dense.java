@@ -56,7 +56,7 @@ final class Dense {
         for (int o = 0; o < out; o++) {
             FloatVector s = FloatVector.zero(S);
             for (int c = 0; c < bp; c += L) s = s.add(FloatVector.fromArray(S, dy, o * bp + c));
-            g[b + o] = s.reduceLanes(VectorOperators.ADD);
+            g[b + o] = Lanes.sum(s);
         }
         for (int i = 0; i < in; i++) {
             int o = 0;
@@ -71,17 +71,17 @@ final class Dense {
                     a3 = h.fma(FloatVector.fromArray(S, dy, (o + 3) * bp + c), a3);
                 }
                 int gi = w + i * out + o;
-                g[gi] = a0.reduceLanes(VectorOperators.ADD);
-                g[gi + 1] = a1.reduceLanes(VectorOperators.ADD);
-                g[gi + 2] = a2.reduceLanes(VectorOperators.ADD);
-                g[gi + 3] = a3.reduceLanes(VectorOperators.ADD);
+                g[gi] = Lanes.sum(a0);
+                g[gi + 1] = Lanes.sum(a1);
+                g[gi + 2] = Lanes.sum(a2);
+                g[gi + 3] = Lanes.sum(a3);
             }
             for (; o < out; o++) {
                 FloatVector a0 = FloatVector.zero(S);
                 for (int c = 0; c < bp; c += L) {
                     a0 = FloatVector.fromArray(S, x, xi + c).fma(FloatVector.fromArray(S, dy, o * bp + c), a0);
                 }
-                g[w + i * out + o] = a0.reduceLanes(VectorOperators.ADD);
+                g[w + i * out + o] = Lanes.sum(a0);
             }
         }
     }

@@ -30,7 +30,7 @@ final class ExactGeluKernel {
     static void apply(float[] a, float[] h, float[] d, int n) {
         for (int i = 0; i < n; i += Lanes.LENGTH) {
             FloatVector x = FloatVector.fromArray(S, a, i);
-            FloatVector e = x.mul(x).mul(-0.5f).lanewise(VectorOperators.EXP);
+            FloatVector e = Lanes.exp(x.mul(x).mul(-0.5f));
             FloatVector t = x.abs().mul(P * INV_SQRT2).add(1f);
             t = FloatVector.broadcast(S, 1f).div(t);
             FloatVector poly = t.fma(FloatVector.broadcast(S, A5), FloatVector.broadcast(S, A4));

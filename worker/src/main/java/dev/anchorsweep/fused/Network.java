@@ -80,7 +80,7 @@ final class Network {
             float[] h = pre[layout.layers - 1];
             for (int i = 0; i < C * bp; i += L) {
                 FloatVector v = FloatVector.fromArray(S, h, i);
-                FloatVector.broadcast(S, 1f).div(v.neg().lanewise(jdk.incubator.vector.VectorOperators.EXP).add(1f))
+                FloatVector.broadcast(S, 1f).div(Lanes.exp(v.neg()).add(1f))
                         .intoArray(y, i);
             }
         }
@@ -95,7 +95,7 @@ final class Network {
                 FloatVector d = FloatVector.fromArray(S, y, c * bp + i).sub(FloatVector.fromArray(S, x, c * bp + i));
                 acc = d.fma(d, acc).blend(acc, Lanes.real(i, batch).not());
             }
-            sum += acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+            sum += Lanes.sum(acc);
         }
         return sum / (C * batch);
     }

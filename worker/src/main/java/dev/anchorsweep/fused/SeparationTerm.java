@@ -27,7 +27,7 @@ final class SeparationTerm implements LatentTerm {
 
     private final boolean shift;
     private final float power;
-    /** p − 1 when p is a whole number in [2, 1024], else 0 (then Math.pow's counterpart, POW, is used). */
+    /** p − 1 when p is a whole number in [2, 1024], else 0 (then StrictMath.pow, lane by lane). */
     private final int wholeExponent;
     private final float tolerance;
     private final float closeCorrection;
@@ -35,6 +35,7 @@ final class SeparationTerm implements LatentTerm {
     private final float gradientScale;
     /** C^(p−1) per pair [i][j], j padded, from the last {@link #values}. */
     private float[] slopes = new float[0];
+    private final float[] lanes = new float[L];
 
     SeparationTerm(double power, boolean shift) {
         this.shift = shift;
@@ -84,15 +85,22 @@ final class SeparationTerm implements LatentTerm {
                     s = wholePower(cij, wholeExponent);
                     t = cij.mul(s);
                 } else {
-                    s = FloatVector.zero(S).blend(cij.lanewise(VectorOperators.POW, power - 1), real);
-                    t = FloatVector.zero(S).blend(cij.lanewise(VectorOperators.POW, power), real);
+                    s = FloatVector.zero(S).blend(pow(cij, power - 1), real);
+                    t = FloatVector.zero(S).blend(pow(cij, power), real);
                 }
                 s.intoArray(slopes, i * bp + c);
                 rowSum = rowSum.add(t);
             }
-            out[i] = rowSum.reduceLanes(VectorOperators.ADD) - close.reduceLanes(VectorOperators.ADD) * closeCorrection;
+            out[i] = Lanes.sum(rowSum) - Lanes.sum(close) * closeCorrection;
         }
         for (int i = b; i < bp; i++) out[i] = 0f;
+    }
+
+    /** x^y lane by lane with StrictMath (the same bits in any JVM state; only for powers that are not whole). */
+    private FloatVector pow(FloatVector x, float y) {
+        x.intoArray(lanes, 0);
+        for (int i = 0; i < L; i++) lanes[i] = (float) StrictMath.pow(lanes[i], y);
+        return FloatVector.fromArray(S, lanes, 0);
     }
 
     /** x^n by repeated squaring, multiplying the squares in the order SameDiff's graph does. */
