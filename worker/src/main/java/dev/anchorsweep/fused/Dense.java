@@ -50,9 +50,63 @@ final class Dense {
 
     /**
      * The parameter gradients from the gradient {@code dy [out][bp]} of the layer's output (zero on padded samples):
-     * gW[i][o] = Σ x[i][·]·dy[o][·], gb[o] = Σ dy[o][·]. They overwrite {@code g}.
+     * gW[i][o] = Σ x[i][·]·dy[o][·], gb[o] = Σ dy[o][·]. They overwrite {@code g}. A layer at least half a vector
+     * wide takes the transposed path ({@code scratch} holds dyᵀ): outputs along the lanes, no lane sums.
      */
-    static void parameterGradients(float[] g, int w, int b, int in, int out, float[] x, float[] dy, int bp) {
+    static void parameterGradients(float[] g, int w, int b, int in, int out, float[] x, float[] dy, int bp,
+                                   float[] scratch) {
+        if (2 * out >= L) {
+            transposedGradients(g, w, b, in, out, x, dy, bp, scratch);
+        } else {
+            laneSumGradients(g, w, b, in, out, x, dy, bp);
+        }
+    }
+
+    /** Size of the scratch {@link #parameterGradients} needs for layers up to {@code width} wide. */
+    static int scratchSize(int width, int bp) {
+        return Lanes.padded(width) * bp;
+    }
+
+    private static void transposedGradients(float[] g, int w, int b, int in, int out, float[] x, float[] dy, int bp,
+                                            float[] t) {
+        int op = Lanes.padded(out);
+        for (int j = 0; j < bp; j++) {
+            int row = j * op;
+            for (int o = 0; o < out; o++) t[row + o] = dy[o * bp + j];
+            for (int o = out; o < op; o++) t[row + o] = 0f;
+        }
+        for (int ov = 0; ov < op; ov += L) {
+            var valid = S.indexInRange(ov, out);
+            FloatVector bias = FloatVector.zero(S);
+            for (int j = 0; j < bp; j++) bias = bias.add(FloatVector.fromArray(S, t, j * op + ov));
+            bias.intoArray(g, b + ov, valid);
+            int i = 0;
+            for (; i + 4 <= in; i += 4) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                int x0 = i * bp;
+                for (int j = 0; j < bp; j++) {
+                    FloatVector d = FloatVector.fromArray(S, t, j * op + ov);
+                    a0 = d.fma(FloatVector.broadcast(S, x[x0 + j]), a0);
+                    a1 = d.fma(FloatVector.broadcast(S, x[x0 + bp + j]), a1);
+                    a2 = d.fma(FloatVector.broadcast(S, x[x0 + 2 * bp + j]), a2);
+                    a3 = d.fma(FloatVector.broadcast(S, x[x0 + 3 * bp + j]), a3);
+                }
+                a0.intoArray(g, w + i * out + ov, valid);
+                a1.intoArray(g, w + (i + 1) * out + ov, valid);
+                a2.intoArray(g, w + (i + 2) * out + ov, valid);
+                a3.intoArray(g, w + (i + 3) * out + ov, valid);
+            }
+            for (; i < in; i++) {
+                FloatVector a0 = FloatVector.zero(S);
+                for (int j = 0; j < bp; j++) {
+                    a0 = FloatVector.fromArray(S, t, j * op + ov).fma(FloatVector.broadcast(S, x[i * bp + j]), a0);
+                }
+                a0.intoArray(g, w + i * out + ov, valid);
+            }
+        }
+    }
+
+    private static void laneSumGradients(float[] g, int w, int b, int in, int out, float[] x, float[] dy, int bp) {
         for (int o = 0; o < out; o++) {
             FloatVector s = FloatVector.zero(S);
             for (int c = 0; c < bp; c += L) s = s.add(FloatVector.fromArray(S, dy, o * bp + c));

@@ -22,8 +22,15 @@ final class Lanes {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LENGTH = SPECIES.length();
-    /** Rotations by L/2, L/4, …, 1 lanes: the fixed tree of {@link #sum}. */
-    private static final VectorShuffle<Float>[] HALVES = halves();
+
+    static {
+        if (LENGTH > 16) throw new IllegalStateException("lane sums are written for up to 16 floats, not " + LENGTH);
+    }
+    /** Rotations by 8, 4, 2 and 1 lanes: the fixed tree of {@link #sum} (species of up to 16 floats). */
+    private static final VectorShuffle<Float> BY_8 = VectorShuffle.iota(SPECIES, 8, 1, true);
+    private static final VectorShuffle<Float> BY_4 = VectorShuffle.iota(SPECIES, 4, 1, true);
+    private static final VectorShuffle<Float> BY_2 = VectorShuffle.iota(SPECIES, 2, 1, true);
+    private static final VectorShuffle<Float> BY_1 = VectorShuffle.iota(SPECIES, 1, 1, true);
 
     private static final float LOG2E = 1.44269504088896341f;
     private static final float LN2_HI = 0.693359375f;
@@ -46,9 +53,12 @@ final class Lanes {
         return SPECIES.indexInRange(offset, batch);
     }
 
-    /** The sum of the lanes, in a fixed order (pairwise over rotations). */
+    /** The sum of the lanes, in a fixed order (pairwise over rotations; written out so the vectors stay in registers). */
     static float sum(FloatVector v) {
-        for (VectorShuffle<Float> half : HALVES) v = v.add(v.rearrange(half));
+        if (LENGTH >= 16) v = v.add(v.rearrange(BY_8));
+        if (LENGTH >= 8) v = v.add(v.rearrange(BY_4));
+        if (LENGTH >= 4) v = v.add(v.rearrange(BY_2));
+        v = v.add(v.rearrange(BY_1));
         return v.lane(0);
     }
 
@@ -74,13 +84,4 @@ final class Lanes {
         return er.mul((FloatVector) exponent.reinterpretAsFloats());
     }
 
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] halves() {
-        int levels = Integer.numberOfTrailingZeros(LENGTH);
-        VectorShuffle<Float>[] shuffles = new VectorShuffle[levels];
-        for (int i = 0, shift = LENGTH / 2; i < levels; i++, shift /= 2) {
-            shuffles[i] = VectorShuffle.iota(SPECIES, shift, 1, true);
-        }
-        return shuffles;
-    }
 }

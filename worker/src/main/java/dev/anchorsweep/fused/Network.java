@@ -32,6 +32,7 @@ final class Network {
     private final float[] gradA;
     private final float[] gradB;
     private final float[] encoderGrad;
+    private final float[] scratch;
 
     Network(FusedLayout layout, int batch) {
         this.layout = layout;
@@ -54,6 +55,7 @@ final class Network {
         this.gradA = new float[layout.maxWidth * bp];
         this.gradB = new float[layout.maxWidth * bp];
         this.encoderGrad = new float[a.latentDim() * bp];
+        this.scratch = new float[Dense.scratchSize(layout.maxWidth, bp)];
     }
 
     /** Loads a batch given row-major [batch][3]. */
@@ -122,7 +124,7 @@ final class Network {
         for (int l = last; l >= layout.encoderLayers; l--) {
             float[] input = l == layout.encoderLayers ? latent.z : act[l - 1];
             Dense.parameterGradients(g, layout.weightOffset[l], layout.biasOffset[l], layout.in[l], layout.out[l],
-                    input, dy, bp);
+                    input, dy, bp, scratch);
             if (l == layout.encoderLayers) {
                 Dense.inputGradient(p, layout.weightOffset[l], layout.in[l], layout.out[l], dy, latent.gradZ, bp);
             } else {
@@ -144,7 +146,7 @@ final class Network {
         for (int l = layout.encoderLayers - 1; l >= 0; l--) {
             float[] input = l == 0 ? x : act[l - 1];
             Dense.parameterGradients(g, layout.weightOffset[l], layout.biasOffset[l], layout.in[l], layout.out[l],
-                    input, dy, bp);
+                    input, dy, bp, scratch);
             if (l > 0) {
                 Dense.inputGradient(p, layout.weightOffset[l], layout.in[l], layout.out[l], dy, spare, bp);
                 multiply(spare, slope[l - 1], layout.in[l] * bp);

@@ -103,16 +103,34 @@ final class SeparationTerm implements LatentTerm {
         return FloatVector.fromArray(S, lanes, 0);
     }
 
-    /** x^n by repeated squaring, multiplying the squares in the order SameDiff's graph does. */
+    /**
+     * x^n (n ≥ 1) by repeated squaring, multiplying the squares in the order SameDiff's graph does (the lowest set
+     * bit's square first). No null or object state in the loop, so the vectors stay in registers.
+     */
     private static FloatVector wholePower(FloatVector x, int n) {
-        FloatVector result = null;
-        FloatVector square = x;
-        while (true) {
-            if ((n & 1) == 1) result = result == null ? square : result.mul(square);
-            n >>= 1;
-            if (n == 0) return result;
-            square = square.mul(square);
+        if (n == 99) { // the paper's p = 100, written out
+            FloatVector x2 = x.mul(x);
+            FloatVector r = x.mul(x2);
+            FloatVector x32 = x2.mul(x2);
+            x32 = x32.mul(x32);
+            x32 = x32.mul(x32);
+            x32 = x32.mul(x32);
+            r = r.mul(x32);
+            return r.mul(x32.mul(x32));
         }
+        FloatVector square = x;
+        while ((n & 1) == 0) {
+            square = square.mul(square);
+            n >>= 1;
+        }
+        FloatVector result = square;
+        n >>= 1;
+        while (n != 0) {
+            square = square.mul(square);
+            if ((n & 1) == 1) result = result.mul(square);
+            n >>= 1;
+        }
+        return result;
     }
 
     @Override
