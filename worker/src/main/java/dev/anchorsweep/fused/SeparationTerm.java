@@ -36,6 +36,9 @@ final class SeparationTerm implements LatentTerm {
     /** C^(p−1) per pair [i][j], j padded, from the last {@link #values}. */
     private float[] slopes = new float[0];
     private final float[] lanes = new float[L];
+    /** û·√½ [K][bp], and the count of near-1 entries per sample. */
+    private float[] scaled = new float[0];
+    private float[] close = new float[0];
 
     SeparationTerm(double power, boolean shift) {
         this.shift = shift;
@@ -56,29 +59,31 @@ final class SeparationTerm implements LatentTerm {
     @Override
     public void values(LatentBatch latent, float[] out) {
         int b = latent.batch, bp = latent.bp, k = latent.k;
-        float[] u = latent.unit;
         if (slopes.length < b * bp) slopes = new float[b * bp];
+        if (scaled.length < k * bp) {
+            scaled = new float[k * bp];
+            close = new float[bp];
+        }
+        // as the graph computes C: v = [û, 1]·√½ (with shift), C = v·vᵀ; the near-1 test is sensitive to rounding
+        float[] v = latent.unit;
+        if (shift) {
+            v = scaled;
+            for (int i = 0; i < k * bp; i += L) FloatVector.fromArray(S, latent.unit, i).mul(ROOT_HALF).intoArray(v, i);
+        }
+        java.util.Arrays.fill(out, 0, bp, 0f);
+        java.util.Arrays.fill(close, 0, bp, 0f);
+        // C and t = C^p are symmetric (bit for bit), so row sums are accumulated as column sums: no lane sums
         for (int i = 0; i < b; i++) {
-            FloatVector rowSum = FloatVector.zero(S);
-            FloatVector close = FloatVector.zero(S);
             for (int c = 0; c < bp; c += L) {
                 FloatVector cij = FloatVector.zero(S);
-                if (shift) {
-                    // as the graph computes it: v = [û, 1]·√½, C = v·vᵀ (the near-1 test is sensitive to the rounding)
-                    for (int d = 0; d < k; d++) {
-                        cij = FloatVector.fromArray(S, u, d * bp + c).mul(ROOT_HALF)
-                                .fma(FloatVector.broadcast(S, u[d * bp + i] * ROOT_HALF), cij);
-                    }
-                    cij = ROOT_HALF_VECTOR.fma(ROOT_HALF_VECTOR, cij);
-                } else {
-                    for (int d = 0; d < k; d++) {
-                        cij = FloatVector.fromArray(S, u, d * bp + c).fma(FloatVector.broadcast(S, u[d * bp + i]), cij);
-                    }
+                for (int d = 0; d < k; d++) {
+                    cij = FloatVector.fromArray(S, v, d * bp + c).fma(FloatVector.broadcast(S, v[d * bp + i]), cij);
                 }
+                if (shift) cij = ROOT_HALF_VECTOR.fma(ROOT_HALF_VECTOR, cij);
                 VectorMask<Float> real = Lanes.real(c, b);
                 cij = FloatVector.zero(S).blend(cij, real);
                 VectorMask<Float> isClose = cij.sub(1f).abs().compare(VectorOperators.LE, tolerance).and(real);
-                close = close.add(1f, isClose);
+                FloatVector.fromArray(S, close, c).add(1f, isClose).intoArray(close, c);
                 FloatVector s, t;
                 if (wholeExponent > 0) {
                     cij = cij.blend(0f, cij.abs().compare(VectorOperators.LT, floor));
@@ -89,11 +94,13 @@ final class SeparationTerm implements LatentTerm {
                     t = FloatVector.zero(S).blend(pow(cij, power), real);
                 }
                 s.intoArray(slopes, i * bp + c);
-                rowSum = rowSum.add(t);
+                FloatVector.fromArray(S, out, c).add(t).intoArray(out, c);
             }
-            out[i] = Lanes.sum(rowSum) - Lanes.sum(close) * closeCorrection;
         }
-        for (int i = b; i < bp; i++) out[i] = 0f;
+        for (int c = 0; c < bp; c += L) {
+            FloatVector.fromArray(S, close, c).mul(-closeCorrection).add(FloatVector.fromArray(S, out, c))
+                    .intoArray(out, c);
+        }
     }
 
     /** x^y lane by lane with StrictMath (the same bits in any JVM state; only for powers that are not whole). */
