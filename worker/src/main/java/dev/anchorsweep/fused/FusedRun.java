@@ -134,17 +134,24 @@ final class FusedRun {
     float forwardBackward(float[] w, boolean allTerms, float[][] labels, float[] termValues) {
         net.forward(params);
         float reconstruction = net.recon();
-        LatentBatch latent = net.latent;
-        for (int r = 0; r < terms.size(); r++) {
-            termValues[r] = w[r] != 0 || allTerms ? terms.get(r).value(latent, labels) : 0f;
-        }
+        termValues(w, allTerms, labels, termValues);
         net.backwardDecoder(params, grads);
-        latent.clearTermGradients();
-        for (int r = 0; r < terms.size(); r++) {
-            if (w[r] != 0) terms.get(r).addGradient(latent, labels, w[r]);
-        }
+        termGradients(w, labels);
         net.backwardEncoder(params, grads);
         return reconstruction;
+    }
+
+    void termValues(float[] w, boolean allTerms, float[][] labels, float[] termValues) {
+        for (int r = 0; r < terms.size(); r++) {
+            termValues[r] = w[r] != 0 || allTerms ? terms.get(r).value(net.latent, labels) : 0f;
+        }
+    }
+
+    void termGradients(float[] w, float[][] labels) {
+        net.latent.clearTermGradients();
+        for (int r = 0; r < terms.size(); r++) {
+            if (w[r] != 0) terms.get(r).addGradient(net.latent, labels, w[r]);
+        }
     }
 
     /** The parameters, gradients and network, for tests against SameDiff. */
