@@ -96,6 +96,22 @@ class EngineEquivalenceTest {
     }
 
     @Test
+    void aDivergingRunFailsAtTheSameStepWithBothEngines() {
+        RunSpec run = PaperConfigs.run("ex-2.9.1", 1);
+        TrainingSpec t = run.training();
+        RunSpec diverging = new RunSpec(1, run.architecture(), new TrainingSpec(20, t.batchSize(), t.gridSubdivisions(),
+                dev.anchorsweep.schedule.KeyframeSchedule.constant(1e30), 10, 10, List.of(20)), run.concepts(),
+                run.regularizers(), run.interventions(), run.evaluation());
+        TrainedRun samediff = new PackTrainer().train(List.of(diverging.withEngine(Engine.SAMEDIFF))).get(0);
+        TrainedRun fused = TrainerFactory.trainer().train(List.of(diverging.withEngine(Engine.FUSED))).get(0);
+        assertTrue(!samediff.ok() && !fused.ok(), "lr 1e30 diverges: " + samediff.failure() + ", " + fused.failure());
+        assertEquals(samediff.failure().step(), fused.failure().step(), samediff.failure() + " vs " + fused.failure());
+        assertTrue(fused.failure().error().startsWith("diverged: total loss is NaN"), fused.failure().error());
+        assertEquals(samediff.history().stream().map(HistoryPoint::step).toList(),
+                fused.history().stream().map(HistoryPoint::step).toList());
+    }
+
+    @Test
     void autoTrainsPaperRunsWithTheFusedEngine() {
         RunSpec run = PaperConfigs.run("ex-2.9.1", 0);
         assertEquals(Engine.AUTO, run.training().engine());
