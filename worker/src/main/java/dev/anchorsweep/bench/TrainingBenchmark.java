@@ -27,6 +27,8 @@ public final class TrainingBenchmark {
         }
     }
 
+    static final long WARM_UP_NANOS = 3_000_000_000L;
+
     private final int steps;
     private final int repetitions;
 
@@ -47,7 +49,10 @@ public final class TrainingBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             Trainer trainer = TrainerFactory.of(engine);
-            runAll(pool, packs, trainer); // warm-up: JIT, native libraries, workspaces
+            // warm-up: JIT, native libraries, workspaces; at least 3 s, as a fused pack of 1 takes a fraction of the
+            // time the JIT needs to compile it
+            long warmUpStart = System.nanoTime();
+            do runAll(pool, packs, trainer); while (System.nanoTime() - warmUpStart < WARM_UP_NANOS);
             double[] ms = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {
                 long start = System.nanoTime();
