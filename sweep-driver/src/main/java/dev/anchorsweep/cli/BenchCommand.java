@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.anchorsweep.bench.SweepBenchmark;
 import dev.anchorsweep.bench.TrainingBenchmark;
 import dev.anchorsweep.config.RunConfigParser;
+import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,12 +16,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The performance figures in one run: ms per model-step of packed training (isolated and anchored architectures, pack
- * sizes on one core, and two packs on two cores at once), then a whole sweep from a cold start.
+ * The performance figures in one run: ms per model-step of packed training with each engine side by side (isolated and
+ * anchored architectures, pack sizes on one core, and one pack per core at once), then a whole sweep from a cold start.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark packed training (ms per model-step, median after warm-up) and a whole sweep "
-                + "(wall, CPU, peak memory, scheduling overhead).")
+        description = "Benchmark packed training with each engine (ms per model-step, median after warm-up) and a "
+                + "whole sweep (wall, CPU, peak memory, scheduling overhead).")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--steps", description = "training steps per measurement (default ${DEFAULT-VALUE})")
@@ -35,6 +36,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--parallel-size", description = "pack size for the one-pack-per-core measurement (default ${DEFAULT-VALUE})")
     int parallelSize = 64;
 
+    @Option(names = "--engines", split = ",", description = "engines to compare (samediff, fused); the ratio is the first's "
+            + "time over the last's (default ${DEFAULT-VALUE})")
+    List<String> engineNames = List.of("samediff", "fused");
+
+    private List<Engine> engines;
+
     @Option(names = "--sweep", description = "sweep to run end to end (default ${DEFAULT-VALUE})")
     Path sweep = Path.of("configs/paper/all.conf");
 
@@ -43,16 +50,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (String e : engineNames) {
+            if (!List.of("samediff", "fused").contains(e)) {
+                System.err.println("--engines takes samediff and fused, but got '" + e + "'");
+                return 2;
+            }
+        }
+        engines = engineNames.stream().map(Engine::fromConfigName).toList();
         Path home = Path.of(System.getProperty("anchorsweep.home", "."));
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("anchor-sweep bench: %d cores, %d steps per measurement, median of %d after a warm-up%n%n",
                 cores, steps, reps);
-        System.out.println("architecture  pack size  packs at once  ms per model-step (wall)  s per 1501-step run  repetitions");
+        System.out.printf("%-10s %5s %6s", "arch", "pack", "cores");
+        for (Engine e : engines) System.out.printf("  %16s", e.configName() + " ms");
+        if (engines.size() > 1) System.out.printf("  %9s", "ratio");
+        System.out.printf("  %s%n", "s per 1501-step run, repetitions (ms per model-step)");
         TrainingBenchmark bench = new TrainingBenchmark(steps, reps);
         for (String[] arch : List.of(new String[] {"isolated", "ex-2.9.1"}, new String[] {"anchored", "ex-2.4.1"})) {
             RunSpec template = template(home.resolve("configs/paper/runs/" + arch[1] + ".conf"));
-            for (int size : sizes) print(arch[0], bench.measure(arch[0], template, size, 1));
-            print(arch[0], bench.measure(arch[0], template, parallelSize, cores));
+            for (int size : sizes) compare(bench, arch[0], template, size, 1);
+            compare(bench, arch[0], template, parallelSize, cores);
         }
         if (skipSweep) return 0;
         Path config = sweep.isAbsolute() ? sweep : home.resolve(sweep);
@@ -68,8 +85,20 @@ public final class BenchCommand implements Callable<Integer> {
                 .parse(ConfigFactory.parseFile(file.toFile()).resolve().root(), "run");
     }
 
-    private void print(String arch, TrainingBenchmark.Result r) {
-        System.out.printf("%-12s  %9d  %13d  %24.4f  %19.2f  %s%n", arch, r.packSize(), r.threads(), r.medianMs(),
-                r.runSeconds(1501), Arrays.stream(r.repetitionsMs()).mapToObj(v -> String.format("%.4f", v)).toList());
+    /** One line: every engine on the same packs, and the first engine's time over the last's. */
+    private void compare(TrainingBenchmark bench, String arch, RunSpec template, int size, int threads) throws Exception {
+        List<TrainingBenchmark.Result> results = new java.util.ArrayList<>();
+        for (Engine e : engines) results.add(bench.measure(arch, template, e, size, threads));
+        System.out.printf("%-10s %5d %6d", arch, size, threads);
+        for (TrainingBenchmark.Result r : results) System.out.printf("  %16.4f", r.medianMs());
+        if (results.size() > 1) {
+            System.out.printf("  %8.1fx", results.get(0).medianMs() / results.get(results.size() - 1).medianMs());
+        }
+        StringBuilder details = new StringBuilder();
+        for (TrainingBenchmark.Result r : results) {
+            details.append(String.format("  %s %.2f s %s", r.engine().configName(), r.runSeconds(1501),
+                    Arrays.stream(r.repetitionsMs()).mapToObj(v -> String.format("%.4f", v)).toList()));
+        }
+        System.out.println(details);
     }
 }

@@ -14,7 +14,7 @@ import dev.anchorsweep.evaluation.RunEvaluation;
 import dev.anchorsweep.evaluation.RunEvaluator;
 import dev.anchorsweep.run.InterventionSpec;
 import dev.anchorsweep.run.RunSpec;
-import dev.anchorsweep.train.PackTrainer;
+import dev.anchorsweep.train.TrainerFactory;
 import dev.anchorsweep.train.TrainedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
         ConfigArgument.require(config);
         if (seed != null && seed < 0) throw new BadArgument("--seed " + seed + ": must be a whole number ≥ 0");
         RunSpec spec = load(config, seed);
-        TrainedRun trained = new PackTrainer().train(List.of(spec)).get(0);
+        TrainedRun trained = TrainerFactory.trainer().train(List.of(spec)).get(0);
         RunEvaluation evaluation = trained.ok() ? new RunEvaluator().evaluate(trained) : null;
         List<String> interventions = spec.interventions().stream().map(InterventionSpec::name).toList();
         if (json) {

@@ -20,6 +20,7 @@ public final class SparkSessions {
 
     /** JavaCPP's limit on the process's physical memory; 0 turns off the check made at every native allocation. */
     public static final String NO_PHYSICAL_BYTES_CHECK_KEY = "org.bytedeco.javacpp.maxPhysicalBytes";
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     static final String WAREHOUSE_KEY = "spark.sql.warehouse.dir";
     static final String CATALOG_KEY = "spark.sql.catalogImplementation";
@@ -60,8 +61,11 @@ public final class SparkSessions {
         String javaOptions = "spark.executor.extraJavaOptions";
         String given = conf.getOrDefault(javaOptions, submitted.get(javaOptions, ""));
         if (!local && !given.contains(NO_PHYSICAL_BYTES_CHECK_KEY)) {
-            settings.put(javaOptions, (given + " -D" + NO_PHYSICAL_BYTES_CHECK_KEY + "=0").trim());
+            given = (given + " -D" + NO_PHYSICAL_BYTES_CHECK_KEY + "=0").trim();
+            settings.put(javaOptions, given);
         }
+        // the fused training engine needs the Vector API module on every executor JVM
+        if (!local && !given.contains(VECTOR_MODULE)) settings.put(javaOptions, (given + " --add-modules=" + VECTOR_MODULE).trim());
         // executors in other JVMs load our classes from the job jar (spark-submit sets spark.jars to it already)
         if (!local && !submitted.contains("spark.jars")) settings.put("spark.jars", withJobJar(master, conf.get("spark.jars")));
         // no spark-warehouse, metastore_db or derby.log anywhere: an in-memory catalog over a temporary warehouse

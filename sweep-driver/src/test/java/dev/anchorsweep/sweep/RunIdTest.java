@@ -105,6 +105,7 @@ class RunIdTest {
         changes.put("batch size", "training.batch-size = 32");
         changes.put("steps", "training.steps = 1502");
         changes.put("validate every", "training.validate-every = 100");
+        changes.put("an explicit engine", "training.engine = samediff");
 
         String base = files.plan(sweep("")).runs().get(0).runId();
         Map<String, String> ids = new LinkedHashMap<>();
@@ -114,6 +115,12 @@ class RunIdTest {
             String before = ids.put(id, change.getKey());
             assertEquals(null, before, change.getKey() + " gives the same id as " + before);
         }
+    }
+
+    @Test
+    void theDefaultEngineLeavesTheRunIdAsItWas() {
+        assertEquals(files.plan(sweep("")).runs().get(0).runId(),
+                files.plan(sweep("training.engine = auto")).runs().get(0).runId());
     }
 
     private static String sweep(String change) {

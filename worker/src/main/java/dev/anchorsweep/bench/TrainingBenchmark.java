@@ -1,8 +1,10 @@
 package dev.anchorsweep.bench;
 
+import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.RunSpec;
-import dev.anchorsweep.train.PackTrainer;
 import dev.anchorsweep.train.TrainedRun;
+import dev.anchorsweep.train.Trainer;
+import dev.anchorsweep.train.TrainerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,18 +14,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Milliseconds of wall time per model-step of the real trainer: packs of P runs (seeds 0..P−1 of a template run)
- * trained for a fixed number of steps, on one thread or on several threads at once (one pack each), median of several
- * repetitions after a warm-up.
+ * Milliseconds of wall time per model-step of the real trainer of an engine: packs of P runs (seeds 0..P−1 of a
+ * template run) trained for a fixed number of steps, on one thread or on several threads at once (one pack each),
+ * median of several repetitions after a warm-up.
  */
 public final class TrainingBenchmark {
 
     /** One measurement: median and all repetitions, in ms of wall time per model-step. */
-    public record Result(String name, int packSize, int threads, double medianMs, double[] repetitionsMs) {
+    public record Result(String name, Engine engine, int packSize, int threads, double medianMs, double[] repetitionsMs) {
         public double runSeconds(int steps) {
             return medianMs * steps / 1000;
         }
     }
+
+    static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private final int steps;
     private final int repetitions;
@@ -33,35 +37,41 @@ public final class TrainingBenchmark {
         this.repetitions = repetitions;
     }
 
-    public Result measure(String name, RunSpec template, int packSize, int threads) throws Exception {
+    /** @param engine FUSED or SAMEDIFF: every run of the packs is trained by it */
+    public Result measure(String name, RunSpec template, Engine engine, int packSize, int threads) throws Exception {
         List<List<RunSpec>> packs = new ArrayList<>();
+        RunSpec asked = template.withEngine(engine);
         for (int t = 0; t < threads; t++) {
             List<RunSpec> pack = new ArrayList<>();
-            for (int p = 0; p < packSize; p++) pack.add(template.shortened(steps, t * packSize + p));
+            for (int p = 0; p < packSize; p++) pack.add(asked.shortened(steps, t * packSize + p));
             packs.add(pack);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            runAll(pool, packs); // warm-up: JIT, native libraries, workspaces
+            Trainer trainer = TrainerFactory.of(engine);
+            // warm-up: JIT, native libraries, workspaces; at least 3 s, as a fused pack of 1 takes a fraction of the
+            // time the JIT needs to compile it
+            long warmUpStart = System.nanoTime();
+            do runAll(pool, packs, trainer); while (System.nanoTime() - warmUpStart < WARM_UP_NANOS);
             double[] ms = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {
                 long start = System.nanoTime();
-                runAll(pool, packs);
+                runAll(pool, packs, trainer);
                 ms[r] = (System.nanoTime() - start) / 1e6 / ((double) steps * packSize * threads);
             }
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
             double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                     : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            return new Result(name, packSize, threads, median, ms);
+            return new Result(name, engine, packSize, threads, median, ms);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static void runAll(ExecutorService pool, List<List<RunSpec>> packs) throws Exception {
+    private static void runAll(ExecutorService pool, List<List<RunSpec>> packs, Trainer trainer) throws Exception {
         List<Future<List<TrainedRun>>> futures = new ArrayList<>();
-        for (List<RunSpec> pack : packs) futures.add(pool.submit(() -> new PackTrainer().train(pack)));
+        for (List<RunSpec> pack : packs) futures.add(pool.submit(() -> trainer.train(pack)));
         for (Future<List<TrainedRun>> f : futures) {
             for (TrainedRun r : f.get()) {
                 if (!r.ok()) throw new IllegalStateException("benchmark run failed: " + r.failure());

@@ -8,9 +8,11 @@ import dev.anchorsweep.color.ColorSets;
 import dev.anchorsweep.color.Hsv;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.concept.Measure;
+import dev.anchorsweep.fused.FusedSupport;
 import dev.anchorsweep.model.Architecture;
 import dev.anchorsweep.regularizer.Regularizer;
 import dev.anchorsweep.regularizer.Separate;
+import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.EvaluationSpec;
 import dev.anchorsweep.run.InterventionSpec;
 import dev.anchorsweep.run.LatentInterventionSpec;
@@ -39,7 +41,7 @@ public final class RunConfigParser {
             "interventions", "evaluation");
     static final List<String> MODEL_KEYS = List.of("latent-dim", "hidden-width", "layers", "bottleneck", "output");
     static final List<String> TRAINING_KEYS = List.of("steps", "batch-size", "grid", "validate-every", "history-every",
-            "lr");
+            "lr", "engine");
     static final List<String> CONCEPT_KEYS = List.of("label", "power", "scale");
     static final List<String> LABELS = Arrays.stream(Measure.values()).map(Measure::configLabel).toList();
     static final List<String> EVALUATION_KEYS = List.of("sets", "latents", "selection");
@@ -84,7 +86,16 @@ public final class RunConfigParser {
         TrainingSpec training = training(trainingReader, steps, snapshots);
         if (problems.size() > before) return null;
         try {
-            return new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation);
+            RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation);
+            if (training.engine() == Engine.FUSED) {
+                var unsupported = FusedSupport.check(spec);
+                if (unsupported.isPresent()) {
+                    trainingReader.problem("engine", "the fused engine cannot train this run: " + unsupported.get()
+                            + " (use auto or samediff)");
+                    return null;
+                }
+            }
+            return spec;
         } catch (IllegalArgumentException e) {
             r.problem(null, e.getMessage());
             return null;
@@ -110,16 +121,17 @@ public final class RunConfigParser {
         Integer grid = t.integer("grid", 2, 256);
         Integer validate = t.integer("validate-every", 1, Integer.MAX_VALUE);
         Integer history = t.integer("history-every", 1, Integer.MAX_VALUE);
+        String engine = t.choice("engine", Engine.configNames());
         KeyframeSchedule lr = ScheduleParser.parse(t, "lr", baseDir);
         if (lr != null && lr.minValue() < 0) {
             t.problem("lr", "the learning rate must be ≥ 0, but the schedule reaches " + lr.minValue());
             return null;
         }
         if (steps == null || batch == null || grid == null || validate == null || history == null || lr == null
-                || snapshots == null) {
+                || snapshots == null || engine == null) {
             return null;
         }
-        return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots);
+        return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots, Engine.fromConfigName(engine));
     }
 
     private List<Concept> concepts(ConfigReader c) {

@@ -8,6 +8,7 @@ import dev.anchorsweep.results.RunRow;
 import dev.anchorsweep.results.RunRows;
 import dev.anchorsweep.train.PackTrainer;
 import dev.anchorsweep.train.TrainedRun;
+import dev.anchorsweep.train.TrainerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class PackJob {
         if (todo.isEmpty()) return List.of();
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
-        List<TrainedRun> trained = new PackTrainer(progress).train(todo.stream().map(RunTicket::spec).toList());
+        List<TrainedRun> trained = TrainerFactory.trainer(progress).train(todo.stream().map(RunTicket::spec).toList());
         long trainedAt = System.nanoTime();
         long evaluating = 0, building = 0, writing = 0;
         List<RunOutcome> outcomes = new ArrayList<>();

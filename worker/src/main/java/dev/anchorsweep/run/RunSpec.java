@@ -55,7 +55,13 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
     public RunSpec shortened(int steps, int newSeed) {
         TrainingSpec t = training;
         return new RunSpec(newSeed, architecture, new TrainingSpec(steps, t.batchSize(), t.gridSubdivisions(), t.lr(),
-                t.validateEvery(), t.historyEvery(), List.of(steps)), concepts, regularizers, interventions, evaluation);
+                t.validateEvery(), t.historyEvery(), List.of(steps), t.engine()), concepts, regularizers, interventions, evaluation);
+    }
+
+    /** This run with another training engine. */
+    public RunSpec withEngine(Engine engine) {
+        return new RunSpec(seed, architecture, training.withEngine(engine), concepts, regularizers, interventions,
+                evaluation);
     }
 
     public Optional<Concept> concept(String name) {

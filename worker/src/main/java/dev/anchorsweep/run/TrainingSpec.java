@@ -17,9 +17,17 @@ import java.util.Map;
  * @param validateEvery    validation after every this many steps (and at the end)
  * @param historyEvery     a history row every this many steps (and at validation steps and the last step)
  * @param snapshotSteps    steps (0 = initial model, {@code steps} = final) at which latents are recorded
+ * @param engine           the training engine asked for ({@code auto}: fused where supported); runs asking for
+ *                         different engines go to different packs
  */
 public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
-                           int historyEvery, List<Integer> snapshotSteps) implements Canonical, java.io.Serializable {
+                           int historyEvery, List<Integer> snapshotSteps, Engine engine) implements Canonical, java.io.Serializable {
+
+    /** With {@code engine = auto}. */
+    public TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
+                        int historyEvery, List<Integer> snapshotSteps) {
+        this(steps, batchSize, gridSubdivisions, lr, validateEvery, historyEvery, snapshotSteps, Engine.AUTO);
+    }
 
     public TrainingSpec {
         if (steps < 1) throw new IllegalArgumentException("steps must be ≥ 1, but got " + steps);
@@ -30,6 +38,7 @@ public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, Keyfr
         if (lr.minValue() < 0) throw new IllegalArgumentException("lr must be ≥ 0, but the schedule has " + lr.minValue());
         if (validateEvery < 1) throw new IllegalArgumentException("validate-every must be ≥ 1, but got " + validateEvery);
         if (historyEvery < 1) throw new IllegalArgumentException("history-every must be ≥ 1, but got " + historyEvery);
+        if (engine == null) throw new IllegalArgumentException("engine must be one of " + Engine.configNames());
         snapshotSteps = List.copyOf(snapshotSteps.stream().distinct().sorted().toList());
         for (int s : snapshotSteps) {
             if (s < 0 || s > steps) {
@@ -38,10 +47,20 @@ public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, Keyfr
         }
     }
 
-    /** The {@code training} section as resolved; the snapshot steps are {@code evaluation.latents.steps} there. */
+    /** The same settings with another engine. */
+    public TrainingSpec withEngine(Engine other) {
+        return new TrainingSpec(steps, batchSize, gridSubdivisions, lr, validateEvery, historyEvery, snapshotSteps, other);
+    }
+
+    /**
+     * The {@code training} section as resolved; the snapshot steps are {@code evaluation.latents.steps} there. The
+     * engine is named only when it is not {@code auto}, so run ids from before the setting existed still hold.
+     */
     @Override
     public Object canonicalForm() {
-        return Map.of("steps", steps, "batch-size", batchSize, "grid", gridSubdivisions, "lr", lr,
-                "validate-every", validateEvery, "history-every", historyEvery);
+        Map<String, Object> form = new java.util.TreeMap<>(Map.of("steps", steps, "batch-size", batchSize,
+                "grid", gridSubdivisions, "lr", lr, "validate-every", validateEvery, "history-every", historyEvery));
+        if (engine != Engine.AUTO) form.put("engine", engine.configName());
+        return form;
     }
 }

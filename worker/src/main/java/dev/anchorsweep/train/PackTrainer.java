@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * latent snapshots, and per-run divergence detection. If the pack as a whole throws, each run is retrained alone so
  * that one bad run cannot take the others down.
  */
-public final class PackTrainer {
+public final class PackTrainer implements Trainer {
 
     private static final Logger log = LoggerFactory.getLogger(PackTrainer.class);
 
@@ -55,6 +55,7 @@ public final class PackTrainer {
         this.progress = progress;
     }
 
+    @Override
     public List<TrainedRun> train(List<RunSpec> runs) {
         if (runs.isEmpty()) return List.of();
         PackShape shape = runs.get(0).packShape();

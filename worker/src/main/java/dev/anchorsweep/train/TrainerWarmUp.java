@@ -49,7 +49,7 @@ public final class TrainerWarmUp implements AutoCloseable {
         int packs = 0;
         try {
             while (!stopped && System.nanoTime() - start < MAX_NANOS) {
-                new PackTrainer().train(pack);
+                TrainerFactory.trainer().train(pack);
                 packs++;
             }
         } catch (RuntimeException | LinkageError e) {

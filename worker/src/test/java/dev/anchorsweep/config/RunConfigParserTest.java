@@ -1,6 +1,7 @@
 package dev.anchorsweep.config;
 
 import dev.anchorsweep.reproduction.PaperConfigs;
+import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.schedule.Dopesheet;
@@ -58,6 +59,19 @@ class RunConfigParserTest {
         assertEquals(dir.resolve("bad.conf") + ":3", p.origin());
         assertEquals("run.model.latent-dim", p.path());
         assertEquals("must be a whole number in 1..1024, but got \"five\" (string)", p.message());
+    }
+
+    @Test
+    void trainingEngine() throws IOException {
+        assertEquals(Engine.AUTO, PaperConfigs.run("ex-2.9.1", 0).training().engine());
+        Path file = dir.resolve("engine.conf");
+        Files.writeString(file, "run { training.engine = samediff }\n");
+        RunSpec samediff = new RunConfigParser(dir).parse(ConfigFiles.load(file).getObject("run"), "run");
+        assertEquals(Engine.SAMEDIFF, samediff.training().engine());
+        assertTrue(samediff.canonical().contains(",engine=samediff"), "an explicit engine is part of the run id");
+        var e = invalid("training.engine = fast");
+        assertEquals("run.training.engine", e.problems().get(0).path());
+        assertEquals("'fast' is not valid (valid: auto, fused, samediff)", e.problems().get(0).message());
     }
 
     @Test

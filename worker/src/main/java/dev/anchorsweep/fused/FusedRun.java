@@ -1,0 +1,246 @@
+package dev.anchorsweep.fused;
+
+import dev.anchorsweep.color.ColorSet;
+import dev.anchorsweep.color.ColorSets;
+import dev.anchorsweep.color.Rgb;
+import dev.anchorsweep.concept.Concept;
+import dev.anchorsweep.model.ModelWeights;
+import dev.anchorsweep.run.RegularizerSpec;
+import dev.anchorsweep.run.RunSpec;
+import dev.anchorsweep.run.TrainingSpec;
+import dev.anchorsweep.train.BatchSampler;
+import dev.anchorsweep.train.HistoryPoint;
+import dev.anchorsweep.train.RunFailure;
+import dev.anchorsweep.train.TrainedRun;
+import dev.anchorsweep.train.WeightInit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Trains one run with the fused engine, exactly as the SameDiff engine's pack trainer does in everything but the
+ * arithmetic: the same initial weights ({@link WeightInit}), batches and labels ({@link BatchSampler}), lr and weight
+ * schedules, validation on the 351 validation colours with exact labels, snapshots, history rows, and divergence (the
+ * first non-finite total loss fails the run at that step; training goes on, as SameDiff's does).
+ */
+final class FusedRun {
+
+    private final RunSpec run;
+    private final TrainingSpec training;
+    private final FusedLayout layout;
+    private final Network net;
+    private final Network validationNet;
+    private final List<ReducedTerm> terms = new ArrayList<>();
+    private final float[] params;
+    private final float[] grads;
+    private final AdamState adam;
+    private final BatchSampler sampler;
+    private final float[] recon;
+    private final float[][] values;
+    private final double[][] weights;
+    private final float[] stepWeights;
+    private final float[] stepValues;
+    private final Map<Integer, Map<String, Double>> validation = new HashMap<>();
+    private final Map<Integer, ModelWeights> snapshots = new HashMap<>();
+    private final float[][] validationLabels;
+
+    /**
+     * @param net           the training network of the pack (batch = training batch size)
+     * @param validationNet the validation network of the pack, its input already loaded with the validation colours
+     */
+    FusedRun(RunSpec run, FusedLayout layout, Network net, Network validationNet) {
+        this.run = run;
+        this.training = run.training();
+        this.layout = layout;
+        this.net = net;
+        this.validationNet = validationNet;
+        int k = layout.latentDim();
+        for (RegularizerSpec r : run.regularizers()) {
+            LatentTerm term = FusedTerms.of(r.regularizer(), k).orElseThrow(() -> new IllegalArgumentException(
+                    "the fused engine has no term for regularizer '" + r.name() + "' (" + r.regularizer().kind() + ")"));
+            int concept = r.labelled() ? run.concepts().indexOf(run.concept(r.concept()).orElseThrow()) : -1;
+            terms.add(new ReducedTerm(r, term, concept));
+        }
+        this.params = new float[layout.size];
+        layout.write(WeightInit.initialize(run.architecture(), run.seed()), params);
+        this.grads = new float[layout.size];
+        this.adam = new AdamState(layout.size);
+        this.sampler = new BatchSampler(run);
+        int steps = training.steps();
+        this.recon = new float[steps];
+        this.values = new float[terms.size()][steps];
+        this.weights = new double[terms.size()][];
+        for (int r = 0; r < terms.size(); r++) weights[r] = terms.get(r).spec.schedule().sample(steps);
+        this.stepWeights = new float[terms.size()];
+        this.stepValues = new float[terms.size()];
+        ColorSet set = ColorSets.validation();
+        this.validationLabels = new float[run.concepts().size()][validationNet.bp];
+        for (int c = 0; c < run.concepts().size(); c++) {
+            Concept concept = run.concepts().get(c);
+            for (int i = 0; i < set.size(); i++) validationLabels[c][i] = concept.exactLabel(set.color(i)) ? 1f : 0f;
+        }
+    }
+
+    /** Loads the validation colours into a validation network. */
+    static void loadValidationColors(Network validationNet) {
+        ColorSet set = ColorSets.validation();
+        float[] rows = new float[set.size() * 3];
+        for (int i = 0; i < set.size(); i++) {
+            Rgb c = set.color(i);
+            rows[3 * i] = (float) c.r();
+            rows[3 * i + 1] = (float) c.g();
+            rows[3 * i + 2] = (float) c.b();
+        }
+        validationNet.load(rows);
+    }
+
+    /**
+     * Trains to the end; {@code progress} is told the fraction of this run done at every validation or snapshot. The
+     * result's time and pack size are the pack trainer's to fill in.
+     */
+    TrainedRun train(DoubleConsumer progress) {
+        int steps = training.steps();
+        double[] lr = training.lr().sample(steps);
+        float[] rows = new float[training.batchSize() * 3];
+        float[][] labels = new float[run.concepts().size()][net.bp];
+        for (int t = 0; ; t++) {
+            if (observe(t)) progress.accept((double) t / steps);
+            if (t == steps) break;
+            sampler.next(rows, 0, labels);
+            net.load(rows);
+            step(t, lr[t], labels);
+        }
+        return result();
+    }
+
+    private void step(int t, double lr, float[][] labels) {
+        boolean logged = logged(t);
+        for (int r = 0; r < terms.size(); r++) stepWeights[r] = (float) weights[r][t];
+        recon[t] = forwardBackward(stepWeights, logged, labels, stepValues);
+        for (int r = 0; r < terms.size(); r++) values[r][t] = stepValues[r];
+        adam.update(params, grads, t, lr);
+    }
+
+    /**
+     * One forward and backward pass over the batch loaded into the network: the gradient of recon + Σ w_r·L_r into
+     * {@link #grads}, each term's value into {@code termValues} (0 for a term of weight 0 unless {@code allTerms}).
+     *
+     * @return the reconstruction loss
+     */
+    float forwardBackward(float[] w, boolean allTerms, float[][] labels, float[] termValues) {
+        net.forward(params);
+        float reconstruction = net.recon();
+        termValues(w, allTerms, labels, termValues);
+        net.backwardDecoder(params, grads);
+        termGradients(w, labels);
+        net.backwardEncoder(params, grads);
+        return reconstruction;
+    }
+
+    void termValues(float[] w, boolean allTerms, float[][] labels, float[] termValues) {
+        for (int r = 0; r < terms.size(); r++) {
+            termValues[r] = w[r] != 0 || allTerms ? terms.get(r).value(net.latent, labels) : 0f;
+        }
+    }
+
+    void termGradients(float[] w, float[][] labels) {
+        net.latent.clearTermGradients();
+        for (int r = 0; r < terms.size(); r++) {
+            if (w[r] != 0) terms.get(r).addGradient(net.latent, labels, w[r]);
+        }
+    }
+
+    /** The parameters, gradients and network, for tests against SameDiff. */
+    float[] params() {
+        return params;
+    }
+
+    float[] grads() {
+        return grads;
+    }
+
+    Network network() {
+        return net;
+    }
+
+    /** Whether step t's losses go into a history row (then every term is computed, even at weight 0). */
+    private boolean logged(int t) {
+        int steps = training.steps();
+        return t % training.historyEvery() == 0 || t == steps - 1 || (t > 0 && t % training.validateEvery() == 0);
+    }
+
+    /** Snapshot and validation after {@code step} updates; true at the steps the SameDiff engine stops at. */
+    private boolean observe(int step) {
+        boolean stop = false;
+        if (training.snapshotSteps().contains(step)) {
+            snapshots.put(step, layout.read(params));
+            stop = true;
+        }
+        if (step > 0 && (step % training.validateEvery() == 0 || step == training.steps())) {
+            validate(step);
+            stop = true;
+        }
+        return stop && step > 0;
+    }
+
+    private void validate(int step) {
+        validationNet.forward(params);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("recon", (double) validationNet.recon());
+        for (ReducedTerm term : terms) {
+            if (!term.term.validated()) continue;
+            metrics.put(term.name(), (double) term.value(validationNet.latent, validationLabels));
+        }
+        validation.put(step, metrics);
+    }
+
+    private double total(int t) {
+        double total = recon[t];
+        for (int r = 0; r < terms.size(); r++) total += weights[r][t] * values[r][t];
+        return total;
+    }
+
+    private TrainedRun result() {
+        List<HistoryPoint> history = new ArrayList<>();
+        RunFailure failure = null;
+        int steps = training.steps();
+        for (int t = 0; t <= steps; t++) {
+            boolean trained = t < steps;
+            double total = trained ? total(t) : 0;
+            if (failure == null && trained && !Double.isFinite(total)) {
+                failure = RunFailure.diverged("total loss", total, t);
+            }
+            Map<String, Double> val = validation.getOrDefault(t, Map.of());
+            boolean logged = (trained && (t % training.historyEvery() == 0 || t == steps - 1)) || !val.isEmpty()
+                    || (failure != null && failure.step() == t);
+            if (!logged) continue;
+            Map<String, Double> w = new LinkedHashMap<>();
+            Map<String, Double> losses = new LinkedHashMap<>();
+            if (trained) {
+                losses.put("recon", (double) recon[t]);
+                losses.put("total", total);
+            }
+            for (int r = 0; r < terms.size(); r++) {
+                RegularizerSpec spec = terms.get(r).spec;
+                w.put(spec.name(), spec.schedule().valueAt(t));
+                if (trained) losses.put(spec.name(), (double) values[r][t]);
+            }
+            history.add(new HistoryPoint(t, training.lr().valueAt(t), w, losses, val));
+        }
+        ModelWeights finalWeights = layout.read(params);
+        if (failure == null && !finite(params)) failure = new RunFailure("diverged: non-finite weights", steps);
+        Map<String, Long> labels = new LinkedHashMap<>();
+        long[] counts = sampler.labelCounts();
+        for (int k = 0; k < counts.length; k++) labels.put(run.concepts().get(k).name(), counts[k]);
+        return new TrainedRun(run, finalWeights, history, labels, snapshots, failure, 0, 1);
+    }
+
+    private static boolean finite(float[] v) {
+        for (float x : v) if (!Float.isFinite(x)) return false;
+        return true;
+    }
+}

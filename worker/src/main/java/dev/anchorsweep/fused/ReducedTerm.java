@@ -1,0 +1,69 @@
+package dev.anchorsweep.fused;
+
+import dev.anchorsweep.run.RegularizerSpec;
+
+/**
+ * One regularizer of a run in the fused engine: its per-sample term and its reduction (SCA-SPEC §3): the batch mean,
+ * or Σ a_b·ℓ_b / (Σ a_b + 1e-8) over the labels a of its concept. Its gradient with weight w gives each sample the
+ * coefficient w/B, or w·a_b/(Σa + 1e-8).
+ */
+final class ReducedTerm {
+
+    static final float LABEL_EPS = 1e-8f;
+
+    final RegularizerSpec spec;
+    final LatentTerm term;
+    /** The index of its concept in the run's concepts, or −1 for a term on all samples. */
+    final int concept;
+    private float[] perSample = new float[0];
+    private float[] coef = new float[0];
+
+    ReducedTerm(RegularizerSpec spec, LatentTerm term, int concept) {
+        this.spec = spec;
+        this.term = term;
+        this.concept = concept;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    /** The reduced value on the batch; {@code labels} are the run's per-concept labels [concept][≥ batch]. */
+    float value(LatentBatch latent, float[][] labels) {
+        if (perSample.length < latent.bp) {
+            perSample = new float[latent.bp];
+            coef = new float[latent.bp];
+        }
+        term.values(latent, perSample);
+        int b = latent.batch;
+        if (concept < 0) {
+            float sum = 0;
+            for (int i = 0; i < b; i++) sum += perSample[i];
+            return sum / b;
+        }
+        float[] a = labels[concept];
+        float sum = 0, count = 0;
+        for (int i = 0; i < b; i++) {
+            sum += a[i] * perSample[i];
+            count += a[i];
+        }
+        return sum / (count + LABEL_EPS);
+    }
+
+    /** Adds the gradient of weight·value to the latent's gradients; after {@link #value} on the same batch. */
+    void addGradient(LatentBatch latent, float[][] labels, float weight) {
+        int b = latent.batch;
+        java.util.Arrays.fill(coef, 0, latent.bp, 0f);
+        if (concept < 0) {
+            float each = weight / b;
+            for (int i = 0; i < b; i++) coef[i] = each;
+        } else {
+            float[] a = labels[concept];
+            float count = 0;
+            for (int i = 0; i < b; i++) count += a[i];
+            float each = weight / (count + LABEL_EPS);
+            for (int i = 0; i < b; i++) coef[i] = a[i] * each;
+        }
+        term.addGradient(latent, coef);
+    }
+}
