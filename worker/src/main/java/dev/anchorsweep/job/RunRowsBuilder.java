@@ -5,6 +5,7 @@ import dev.anchorsweep.evaluation.ColorEvaluation;
 import dev.anchorsweep.evaluation.LatentPoint;
 import dev.anchorsweep.evaluation.RunEvaluation;
 import dev.anchorsweep.results.EvaluationRow;
+import dev.anchorsweep.train.TrainerFactory;
 import dev.anchorsweep.results.HistoryRow;
 import dev.anchorsweep.results.LatentRow;
 import dev.anchorsweep.results.RunRow;
@@ -67,7 +68,8 @@ public final class RunRowsBuilder {
                 evaluation == null || selection.intervention() == null ? null
                         : evaluation.scores().get(selection.intervention()),
                 selectionMetrics(selection, validation), conceptDirection(spec), spec.canonical(), provenance.codeVersion(),
-                provenance.host(), provenance.jvm(), startedAt, Instant.now(), attempt, sweepVersion);
+                provenance.host(), provenance.jvm(), startedAt, Instant.now(), attempt, sweepVersion,
+                TrainerFactory.resolve(spec).configName());
 
         List<HistoryRow> history = new ArrayList<>();
         for (HistoryPoint p : trained.history()) {

@@ -143,6 +143,7 @@ public final class ResultTable<R> {
         r.put("finished_at", millis(row.finishedAt()));
         r.put("attempt", row.attempt());
         r.put("sweep_version", row.sweepVersion());
+        r.put("engine", row.engine());
     }
 
     private static void history(HistoryRow row, GenericRecord r) {

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param spec        the canonical resolved run spec that {@code runId} hashes
  * @param attempt     attempt number of the task that wrote the row, 0 for the first
  * @param sweepVersion the sweep version whose run trained the run (later versions reuse it by run id)
+ * @param engine      the training engine that trained the run ({@code fused} or {@code samediff})
  */
 public record RunRow(String sweepId, String runId, String arm, int seed, String status, String error, Integer failedStep,
                      List<String> regularizers, Map<String, String> axes,
@@ -35,7 +36,7 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
                      String selectionIntervention, Double selectionScore, Map<String, Double> selectionMetrics,
                      List<Double> conceptDirection,
                      String spec, String codeVersion, String host, String jvm, Instant startedAt, Instant finishedAt, int attempt,
-                     int sweepVersion) {
+                     int sweepVersion, String engine) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -79,6 +80,7 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
         finishedAt = notBefore("finished_at", millis("finished_at", finishedAt), "started_at", startedAt);
         atLeast("attempt", attempt, 0);
         atLeast("sweep_version", sweepVersion, 1);
+        engine = text("engine", engine);
     }
 
     public boolean ok() {
