@@ -55,7 +55,8 @@ class SweepStopTest {
                 sweep.name = stop
                 run {
                   model.latent-dim = 3
-                  training { steps = 200, validate-every = 100 }
+                  # SameDiff: slow enough (about a second a run) that the signal comes while packs still train
+                  training { steps = 200, validate-every = 100, engine = samediff }
                   interventions.ablate { type = ablation, dims = [0] }
                   evaluation { sets = [named], latents { set = rgb-grid } }
                 }
