@@ -138,7 +138,7 @@ class SweepStopTest {
         Path log2 = dir.resolve("second.log");
         Process second = start(log2, args);
         awaitARun(second, log2);
-        assertTrue(Files.readString(log2).startsWith("sweep stop: 8 runs, " + committed + " already committed, "
+        assertTrue(Files.readString(log2).contains("\nsweep stop (version 1): 8 runs, " + committed + " already committed, "
                 + (8 - committed) + " to train"), Files.readString(log2));
         signal(second, "TERM");
         int committedAgain = stopped(second, log2, 143);
