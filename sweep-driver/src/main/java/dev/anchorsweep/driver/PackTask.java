@@ -4,6 +4,8 @@ import dev.anchorsweep.job.PackJob;
 import dev.anchorsweep.job.Provenance;
 import dev.anchorsweep.job.RunOutcome;
 import dev.anchorsweep.results.ResultStore;
+import dev.anchorsweep.run.Engine;
+import dev.anchorsweep.train.TrainerFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -42,7 +44,10 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
     public Iterator<RunOutcome> call(Pack pack) throws Exception {
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 0 : task.attemptNumber();
-        nativeThreadsPerTask(pack, task);
+        // ND4J's native library (seconds to load) only where a run of the pack trains with SameDiff
+        if (pack.runs().stream().anyMatch(t -> TrainerFactory.resolve(t.spec()) == Engine.SAMEDIFF)) {
+            nativeThreadsPerTask(pack, task);
+        }
         Configuration hadoop = SparkEnv.get() == null ? new Configuration()
                 : SparkHadoopUtil.get().newConfiguration(SparkEnv.get().conf());
         ResultStore store = new ResultStore(storeRoot, hadoop);
