@@ -35,6 +35,13 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
     private final Column[] columns;
     private final Map<String, Integer> indexOf;
     private final Object[] values;
+    /**
+     * The column names in the order the mapping put them on the last row and their indexes: the mapping puts the same
+     * literal names in the same order on every row, so a reference comparison finds the index without a map look-up.
+     */
+    private final String[] putNames;
+    private final int[] putIndexes;
+    private int puts;
     private RecordConsumer out;
     /** The last string written and its bytes: run, sweep and commit ids repeat on every row. */
     private String lastString;
@@ -64,6 +71,8 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
         }
         indexOf = Map.copyOf(index);
         values = new Object[columns.length];
+        putNames = new String[columns.length];
+        putIndexes = new int[columns.length];
     }
 
     @Override
@@ -89,6 +98,7 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
     @Override
     public void write(R row) {
         java.util.Arrays.fill(values, null);
+        puts = 0;
         table.columns(row, commitId, this::put);
         out.startMessage();
         for (Column c : columns) {
@@ -111,8 +121,17 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
     }
 
     private void put(String column, Object value) {
+        int k = puts++;
+        if (k < putNames.length && putNames[k] == column) {
+            values[putIndexes[k]] = value;
+            return;
+        }
         Integer i = indexOf.get(column);
         if (i == null) throw new IllegalArgumentException("table " + table.name() + " has no column " + column);
+        if (k < putNames.length) {
+            putNames[k] = column;
+            putIndexes[k] = i;
+        }
         values[i] = value;
     }
 

@@ -21,9 +21,9 @@ public final class TrainerWarmUp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TrainerWarmUp.class);
 
-    /** Runs per warm-up pack and steps per warm-up pack: enough ops per step, short enough to stop promptly. */
-    static final int PACK_SIZE = 4;
-    static final int STEPS = 40;
+    /** Runs and steps per warm-up pack: short enough that {@link #close()} waits little even while the code still runs interpreted. */
+    static final int PACK_SIZE = 2;
+    static final int STEPS = 20;
     /**
      * Stops by itself after this long: the fused engine is compiled after ~1 s of packs; longer only takes CPU from
      * Spark's start and the first real packs.
