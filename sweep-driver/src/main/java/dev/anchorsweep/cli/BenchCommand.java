@@ -17,7 +17,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The performance figures in one run: ms per model-step of packed training with each engine side by side (isolated and
- * anchored architectures, pack sizes on one core, and one pack per core at once), then a whole sweep from a cold start.
+ * anchored architectures, pack sizes on one core, and one pack per core at once), then a whole sweep from a cold start;
+ * on request the fixed cost per run (a 1,000-run, 30-step sweep, where training is a small part) and how a sweep's cost
+ * grows with its runs (300, 1,000, 3,000).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark packed training with each engine (ms per model-step, median after warm-up) and a "
@@ -75,10 +77,12 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("anchor-sweep bench: %d cores, %d steps per measurement, median of %d after a warm-up%n%n",
                 cores, steps, reps);
-        System.out.printf("%-10s %5s %6s", "arch", "pack", "cores");
-        for (Engine e : engines) System.out.printf("  %16s", e.configName() + " ms");
-        if (engines.size() > 1) System.out.printf("  %9s", "ratio");
-        System.out.printf("  %s%n", "s per 1501-step run, repetitions (ms per model-step)");
+        if (!skipTraining) {
+            System.out.printf("%-10s %5s %6s", "arch", "pack", "cores");
+            for (Engine e : engines) System.out.printf("  %16s", e.configName() + " ms");
+            if (engines.size() > 1) System.out.printf("  %9s", "ratio");
+            System.out.printf("  %s%n", "s per 1501-step run, repetitions (ms per model-step)");
+        }
         TrainingBenchmark bench = new TrainingBenchmark(steps, reps);
         for (String[] arch : skipTraining ? new String[0][] : new String[][] {{"isolated", "ex-2.9.1"}, {"anchored", "ex-2.4.1"}}) {
             RunSpec template = template(home.resolve("configs/paper/runs/" + arch[1] + ".conf"));
