@@ -143,7 +143,8 @@ public final class SweepBenchmark {
                 String.format("  ratio on task time    %.3f = wall / (Σ task time / %d cores): start-up, idle cores, the "
                         + "end of the sweep", r.taskOverheadRatio(), r.cores()),
                 String.format("fixed cost per run      %.1f ms wall = (wall − Σ training / %d cores) / runs; %.1f ms CPU = "
-                        + "(CPU − Σ training) / runs", r.fixedWallMsPerRun(), r.cores(), r.fixedCpuMsPerRun()),
+                        + "(CPU − Σ training) / runs (Σ training is the tasks' wall time: too high on a busy machine)",
+                        r.fixedWallMsPerRun(), r.cores(), r.fixedCpuMsPerRun()),
                 String.format("cold start, end         %.1f s from launch to the first pack's start; %.1f s from the "
                         + "last run's commit to exit", r.startSeconds(), r.endSeconds()));
     }
