@@ -43,9 +43,9 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
     private final int[] putIndexes;
     private int puts;
     private RecordConsumer out;
-    /** The last string written and its bytes: run, sweep and commit ids repeat on every row. */
-    private String lastString;
-    private Binary lastBinary;
+    /** Per column, the last string written and its bytes: ids, set and intervention names repeat row after row. */
+    private final String[] lastString;
+    private final Binary[] lastBinary;
 
     RowWriteSupport(ResultTable<R> table, String commitId, Configuration conf) {
         this.table = table;
@@ -73,6 +73,8 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
         values = new Object[columns.length];
         putNames = new String[columns.length];
         putIndexes = new int[columns.length];
+        lastString = new String[columns.length];
+        lastBinary = new Binary[columns.length];
     }
 
     @Override
@@ -113,6 +115,7 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
             switch (c.kind()) {
                 case LIST -> list(c, (List<?>) v);
                 case MAP -> map(c, (Map<?, ?>) v);
+                case STRING -> out.addBinary(binary(c.index(), (String) v));
                 default -> value(c.kind(), v);
             }
             out.endField(c.name(), c.index());
@@ -137,7 +140,7 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
 
     private void value(Kind kind, Object v) {
         switch (kind) {
-            case STRING -> out.addBinary(binary((String) v));
+            case STRING -> out.addBinary(Binary.fromString((String) v));
             case INT -> out.addInteger(((Number) v).intValue());
             case LONG -> out.addLong(((Number) v).longValue());
             case DOUBLE -> out.addDouble(((Number) v).doubleValue());
@@ -176,7 +179,7 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 out.startGroup();
                 out.startField(key, 0);
-                out.addBinary(binary(e.getKey().toString()));
+                out.addBinary(Binary.fromString(e.getKey().toString()));
                 out.endField(key, 0);
                 out.startField(value, 1);
                 value(c.element(), e.getValue());
@@ -188,12 +191,12 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
         out.endGroup();
     }
 
-    private Binary binary(String s) {
-        if (!s.equals(lastString)) {
-            lastString = s;
-            lastBinary = Binary.fromString(s);
+    private Binary binary(int column, String s) {
+        if (!s.equals(lastString[column])) {
+            lastString[column] = s;
+            lastBinary[column] = Binary.fromString(s);
         }
-        return lastBinary;
+        return lastBinary[column];
     }
 
     private static Kind kind(Schema s) {
