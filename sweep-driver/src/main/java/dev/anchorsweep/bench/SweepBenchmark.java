@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * A whole sweep from a cold start, as a user runs it: {@code deploy/sweep run CONFIG --out DIR} in a child process,
  * measuring its wall time, CPU time and peak resident memory (from /proc), then the scheduling overhead: wall time
- * over the sum of the packs' training times divided by the cores.
+ * over the sum of the packs' training times divided by the cores; the fixed cost per run (what a run costs around its
+ * training); the cold start (launch to the first pack's start) and the end (the last run's finish to exit).
  */
 public final class SweepBenchmark {
 
@@ -27,7 +28,17 @@ public final class SweepBenchmark {
      *                     pack's first started_at to its last finished_at)
      */
     public record Result(double wallSeconds, double cpuSeconds, long peakRssBytes, int runs, double trainSeconds,
-                         double taskSeconds, int cores, int exitCode) {
+                         double taskSeconds, int cores, int exitCode, double startSeconds, double endSeconds) {
+        /** Wall ms per run beyond the training spread over the cores: (wall − Σ training / cores) / runs. */
+        public double fixedWallMsPerRun() {
+            return (wallSeconds - trainSeconds / cores) * 1000 / runs;
+        }
+
+        /** CPU ms per run beyond its training: (CPU − Σ training) / runs. */
+        public double fixedCpuMsPerRun() {
+            return (cpuSeconds - trainSeconds) * 1000 / runs;
+        }
+
         /** Wall time over the ideal: the packs' training time spread evenly over the cores. */
         public double overheadRatio() {
             return wallSeconds / (trainSeconds / cores);
@@ -44,6 +55,7 @@ public final class SweepBenchmark {
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "run", config.toString(), "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
         long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         Process p = pb.start();
         long peak = 0;
         double cpu = 0;
@@ -62,27 +74,54 @@ public final class SweepBenchmark {
             Thread.sleep(200);
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        long endMillis = System.currentTimeMillis();
         int code = p.waitFor();
         double train = 0;
         int runs = 0;
         Map<String, long[]> packSpans = new HashMap<>(); // pack_id → {first started_at, last finished_at} in ms
         Configuration conf = new Configuration();
         try (Stream<java.nio.file.Path> files = Files.walk(out.resolve("runs"))) {
-            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith("run-")).toList()) {
+            // committed pack files (part-<commit>.parquet; temporaries start with _ or .)
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith("part-")
+                    && f.getFileName().toString().endsWith(".parquet")).toList()) {
                 try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
                         HadoopInputFile.fromPath(new Path(f.toUri()), conf)).build()) {
-                    GenericRecord r = reader.read();
+                  for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
                     train += (Double) r.get("train_seconds");
                     runs++;
                     long[] span = packSpans.computeIfAbsent(r.get("pack_id").toString(),
                             k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
                     span[0] = Math.min(span[0], (Long) r.get("started_at"));
                     span[1] = Math.max(span[1], (Long) r.get("finished_at"));
+                  }
                 }
             }
         }
         double tasks = packSpans.values().stream().mapToDouble(span -> (span[1] - span[0]) / 1000.0).sum();
-        return new Result(wall, cpu, peak, runs, train, tasks, Runtime.getRuntime().availableProcessors(), code);
+        long firstStart = packSpans.values().stream().mapToLong(span -> span[0]).min().orElse(startMillis);
+        long lastFinish = packSpans.values().stream().mapToLong(span -> span[1]).max().orElse(endMillis);
+        return new Result(wall, cpu, peak, runs, train, tasks, Runtime.getRuntime().availableProcessors(), code,
+                (firstStart - startMillis) / 1000.0, (endMillis - lastFinish) / 1000.0);
+    }
+
+    /**
+     * A copy of the sweep file {@code config} in {@code dir} with {@code seeds} as its seed axis and {@code name} as
+     * its name (its relative includes made absolute): the same sweep with another number of runs.
+     */
+    public static java.nio.file.Path withSeeds(java.nio.file.Path config, String name, String seeds,
+                                               java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path base = config.toAbsolutePath().getParent();
+        String text = Files.readString(config);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("include \"([^\"/][^\"]*)\"").matcher(text);
+        StringBuilder absolute = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(absolute, java.util.regex.Matcher.quoteReplacement(
+                    "include \"" + base.resolve(m.group(1)).normalize() + "\""));
+        }
+        m.appendTail(absolute);
+        java.nio.file.Path copy = dir.resolve(name + ".conf");
+        Files.writeString(copy, absolute + "\nsweep.name = " + name + "\ngrid.seeds = \"" + seeds + "\"\n");
+        return copy;
     }
 
     private static long kib(String statusLine) {
@@ -102,6 +141,11 @@ public final class SweepBenchmark {
                 String.format("Σ pack task time        %.1f s (training, evaluating and committing: Σ over packs of "
                         + "first started_at to last finished_at)", r.taskSeconds()),
                 String.format("  ratio on task time    %.3f = wall / (Σ task time / %d cores): start-up, idle cores, the "
-                        + "end of the sweep", r.taskOverheadRatio(), r.cores()));
+                        + "end of the sweep", r.taskOverheadRatio(), r.cores()),
+                String.format("fixed cost per run      %.1f ms wall = (wall − Σ training / %d cores) / runs; %.1f ms CPU = "
+                        + "(CPU − Σ training) / runs (Σ training is the tasks' wall time: too high on a busy machine)",
+                        r.fixedWallMsPerRun(), r.cores(), r.fixedCpuMsPerRun()),
+                String.format("cold start, end         %.1f s from launch to the first pack's start; %.1f s from the "
+                        + "last run's commit to exit", r.startSeconds(), r.endSeconds()));
     }
 }

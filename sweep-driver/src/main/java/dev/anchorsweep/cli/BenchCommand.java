@@ -17,7 +17,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The performance figures in one run: ms per model-step of packed training with each engine side by side (isolated and
- * anchored architectures, pack sizes on one core, and one pack per core at once), then a whole sweep from a cold start.
+ * anchored architectures, pack sizes on one core, and one pack per core at once), then a whole sweep from a cold start;
+ * on request the fixed cost per run (a 1,000-run, 30-step sweep, where training is a small part) and how a sweep's cost
+ * grows with its runs (300, 1,000, 3,000).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark packed training with each engine (ms per model-step, median after warm-up) and a "
@@ -48,6 +50,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-sweep", description = "only the training micro-benchmark")
     boolean skipSweep;
 
+    @Option(names = "--skip-training", description = "only the sweeps, without the training micro-benchmark")
+    boolean skipTraining;
+
+    @Option(names = "--fixed-cost", description = "also the fixed cost per run: FIXED_COST_CONFIG end to end "
+            + "(1,000 runs × 30 steps: wall, (wall − training) / runs)")
+    boolean fixedCost;
+
+    @Option(names = "--linearity", description = "also the same sweep at 300, 1,000 and 3,000 runs (about 2 minutes "
+            + "when quiet): the cost of a sweep grows linearly in its runs")
+    boolean linearity;
+
+    @Option(names = "--fixed-cost-config", description = "the sweep of --fixed-cost and --linearity (default ${DEFAULT-VALUE})")
+    Path fixedCostConfig = Path.of("configs/bench/fixed-cost.conf");
+
     @Override
     public Integer call() throws Exception {
         for (String e : engineNames) {
@@ -61,23 +77,46 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("anchor-sweep bench: %d cores, %d steps per measurement, median of %d after a warm-up%n%n",
                 cores, steps, reps);
-        System.out.printf("%-10s %5s %6s", "arch", "pack", "cores");
-        for (Engine e : engines) System.out.printf("  %16s", e.configName() + " ms");
-        if (engines.size() > 1) System.out.printf("  %9s", "ratio");
-        System.out.printf("  %s%n", "s per 1501-step run, repetitions (ms per model-step)");
+        if (!skipTraining) {
+            System.out.printf("%-10s %5s %6s", "arch", "pack", "cores");
+            for (Engine e : engines) System.out.printf("  %16s", e.configName() + " ms");
+            if (engines.size() > 1) System.out.printf("  %9s", "ratio");
+            System.out.printf("  %s%n", "s per 1501-step run, repetitions (ms per model-step)");
+        }
         TrainingBenchmark bench = new TrainingBenchmark(steps, reps);
-        for (String[] arch : List.of(new String[] {"isolated", "ex-2.9.1"}, new String[] {"anchored", "ex-2.4.1"})) {
+        for (String[] arch : skipTraining ? new String[0][] : new String[][] {{"isolated", "ex-2.9.1"}, {"anchored", "ex-2.4.1"}}) {
             RunSpec template = template(home.resolve("configs/paper/runs/" + arch[1] + ".conf"));
             for (int size : sizes) compare(bench, arch[0], template, size, 1);
             compare(bench, arch[0], template, parallelSize, cores);
         }
-        if (skipSweep) return 0;
-        Path config = sweep.isAbsolute() ? sweep : home.resolve(sweep);
+        int exit = 0;
+        if (!skipSweep) exit = Math.max(exit, sweep(home, sweep, "whole sweep from a cold start").exitCode());
+        Path fixed = fixedCostConfig.isAbsolute() ? fixedCostConfig : home.resolve(fixedCostConfig);
+        if (fixedCost) exit = Math.max(exit, sweep(home, fixed, "fixed cost per run (1,000 runs × 30 steps)").exitCode());
+        if (linearity) {
+            Path dir = Files.createTempDirectory("anchor-sweep-bench-configs");
+            List<String> lines = new java.util.ArrayList<>();
+            for (int runs : new int[] {300, 1000, 3000}) {
+                Path config = SweepBenchmark.withSeeds(fixed, "fixed-cost-" + runs, "0.." + (runs - 1), dir);
+                SweepBenchmark.Result r = sweep(home, config, runs + " runs × 30 steps");
+                exit = Math.max(exit, r.exitCode());
+                lines.add(String.format("  %5d runs: %6.1f s wall, %6.1f s CPU, %5.1f ms wall per run, %5.1f ms CPU per run "
+                                + "around training", r.runs(), r.wallSeconds(), r.cpuSeconds(), r.wallSeconds() * 1000 / r.runs(),
+                        r.fixedCpuMsPerRun()));
+            }
+            System.out.printf("%nlinearity (cost of a sweep against its runs):%n");
+            lines.forEach(System.out::println);
+        }
+        return exit;
+    }
+
+    private static SweepBenchmark.Result sweep(Path home, Path sweepConfig, String title) throws Exception {
+        Path config = sweepConfig.isAbsolute() ? sweepConfig : home.resolve(sweepConfig);
         Path out = Files.createTempDirectory("anchor-sweep-bench").resolve("results");
-        System.out.printf("%nwhole sweep from a cold start: deploy/sweep run %s --out %s%n", sweep, out);
+        System.out.printf("%n%s: deploy/sweep run %s --out %s%n", title, sweepConfig, out);
         SweepBenchmark.Result r = new SweepBenchmark().run(home.resolve("deploy/sweep"), config, out);
         SweepBenchmark.describe(r).forEach(line -> System.out.println("  " + line));
-        return r.exitCode();
+        return r;
     }
 
     private static RunSpec template(Path file) {

@@ -4,6 +4,8 @@ import dev.anchorsweep.job.PackJob;
 import dev.anchorsweep.job.Provenance;
 import dev.anchorsweep.job.RunOutcome;
 import dev.anchorsweep.results.ResultStore;
+import dev.anchorsweep.run.Engine;
+import dev.anchorsweep.train.TrainerFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -42,7 +44,9 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
     public Iterator<RunOutcome> call(Pack pack) throws Exception {
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 0 : task.attemptNumber();
-        nativeThreadsPerTask(pack, task);
+        // ND4J's native library (seconds to load) only where a run of the pack trains with SameDiff
+        boolean samediff = pack.runs().stream().anyMatch(t -> TrainerFactory.resolve(t.spec()) == Engine.SAMEDIFF);
+        nativeThreadsPerTask(pack, task, samediff);
         Configuration hadoop = SparkEnv.get() == null ? new Configuration()
                 : SparkHadoopUtil.get().newConfiguration(SparkEnv.get().conf());
         ResultStore store = new ResultStore(storeRoot, hadoop);
@@ -59,16 +63,17 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
      * per op only contend. ND4J sizes it from OMP_NUM_THREADS, which the driver sets for every executor
      * (spark.executorEnv); should the environment not have it, this sets the pool size itself.
      */
-    private static void nativeThreadsPerTask(Pack pack, TaskContext task) {
+    private static void nativeThreadsPerTask(Pack pack, TaskContext task, boolean samediff) {
         int cpus = task == null ? 1 : task.cpus();
-        Environment nd4j = Nd4j.getEnvironment();
-        int threads = nd4j.maxThreads();
         String executor = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();
-        log.info("{} (task {} attempt {}) on executor {}: ND4J threads {} (OMP_NUM_THREADS={}, task cpus {}), "
+        Environment nd4j = samediff ? Nd4j.getEnvironment() : null;
+        int threads = nd4j == null ? 0 : nd4j.maxThreads();
+        log.info("{} (task {} attempt {}) on executor {}: {} (OMP_NUM_THREADS={}, task cpus {}), "
                         + "JavaCPP maxPhysicalBytes {}", pack.packId(), task == null ? "?" : task.partitionId(),
-                task == null ? 0 : task.attemptNumber(), executor, threads, System.getenv("OMP_NUM_THREADS"), cpus,
-                org.bytedeco.javacpp.Pointer.maxPhysicalBytes());
-        if (threads != cpus) {
+                task == null ? 0 : task.attemptNumber(), executor,
+                nd4j == null ? "fused engine, ND4J not loaded" : "ND4J threads " + threads,
+                System.getenv("OMP_NUM_THREADS"), cpus, org.bytedeco.javacpp.Pointer.maxPhysicalBytes());
+        if (nd4j != null && threads != cpus) {
             log.warn("executor {}: ND4J had {} native threads for tasks of {} cpu(s) (OMP_NUM_THREADS={}); set to {}",
                     executor, threads, cpus, System.getenv("OMP_NUM_THREADS"), cpus);
             nd4j.setMaxThreads(cpus);

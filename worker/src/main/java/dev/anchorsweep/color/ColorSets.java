@@ -28,17 +28,26 @@ public final class ColorSets {
     /** The set called {@code name}, one of {@link #NAMES}; "training-grid" is the paper's 8³ grid. */
     public static ColorSet byName(String name) {
         return switch (name == null ? "" : name) {
-            case "named" -> named();
-            case "hue-slice" -> hueSlice();
-            case "hue-ring" -> hueRing();
-            case "latent-cube" -> latentCube();
+            case "named" -> Evaluation.NAMED;
+            case "hue-slice" -> Evaluation.HUE_SLICE;
+            case "hue-ring" -> Evaluation.HUE_RING;
+            case "latent-cube" -> Evaluation.LATENT_CUBE;
             case "loss-cube" -> lossCube();
-            case "rgb-grid" -> rgbGrid();
+            case "rgb-grid" -> Evaluation.RGB_GRID;
             case "validation" -> validation();
             case "training-grid" -> trainingGrid(PAPER_GRID);
             default -> throw new IllegalArgumentException(
                     "unknown colour set '" + name + "'; valid names are " + String.join(", ", NAMES));
         };
+    }
+
+    /** The evaluation sets every run evaluates, built once (colour sets are immutable). */
+    private static final class Evaluation {
+        static final ColorSet NAMED = named();
+        static final ColorSet HUE_SLICE = hueSlice();
+        static final ColorSet HUE_RING = hueRing();
+        static final ColorSet LATENT_CUBE = latentCube();
+        static final ColorSet RGB_GRID = rgbCube("rgb-grid", PAPER_GRID);
     }
 
     /** Training colours: RGB {@code linspace(0,1,n)³}, r outermost, b innermost. */
@@ -48,7 +57,7 @@ public final class ColorSets {
 
     /** The 8³ RGB grid on which the selectivity score is computed (same colours as the paper's training grid). */
     public static ColorSet rgbGrid() {
-        return rgbCube("rgb-grid", PAPER_GRID);
+        return Evaluation.RGB_GRID;
     }
 
     /** RGB {@code linspace(0,1,20)³} (8,000 colours), for latent scatter plots. */

@@ -42,8 +42,10 @@ public final class RunEvaluator {
             String name = intervention == null ? InterventionSpec.BASELINE : intervention.name();
             Autoencoder model = modelUnder(trained.weights(), intervention);
             LatentIntervention latent = intervention instanceof LatentInterventionSpec l ? l.intervention() : null;
+            Autoencoder.Batch gridBatch = null;
             for (ColorSet set : sets) {
                 Autoencoder.Batch batch = model.forward(set, latent);
+                if (set.name().equals(ColorSets.rgbGrid().name())) gridBatch = batch;
                 for (int i = 0; i < set.size(); i++) {
                     Rgb c = set.color(i);
                     double[] out = clamp(batch.outputs()[i]);
@@ -53,7 +55,8 @@ public final class RunEvaluator {
                 }
             }
             if (intervention != null && intervention.score() != null) {
-                scores.put(name, score(model, latent, intervention.score()));
+                scores.put(name, score(gridBatch != null ? gridBatch : model.forward(ColorSets.rgbGrid(), latent),
+                        intervention.score()));
             }
         }
         return new RunEvaluation(colors, latents(trained), scores, (System.nanoTime() - start) / 1e9);
@@ -61,8 +64,12 @@ public final class RunEvaluator {
 
     /** The selectivity score of one intervention on the 8³ RGB grid. */
     static double score(Autoencoder model, LatentIntervention latent, ScoreSpec spec) {
+        return score(model.forward(ColorSets.rgbGrid(), latent), spec);
+    }
+
+    /** The selectivity score from the model's pass over the 8³ RGB grid (outputs not clamped). */
+    private static double score(Autoencoder.Batch batch, ScoreSpec spec) {
         ColorSet grid = ColorSets.rgbGrid();
-        Autoencoder.Batch batch = model.forward(grid, latent);
         double[] errors = new double[grid.size()];
         for (int i = 0; i < errors.length; i++) errors[i] = ColorError.of(grid.color(i).toArray(), batch.outputs()[i]);
         return spec.byVibrancy() ? SelectivityScore.scoreByVibrancy(grid, errors, spec.power())
@@ -88,9 +95,9 @@ public final class RunEvaluator {
 
     private static void addLatents(List<LatentPoint> points, int step, String intervention, ColorSet set,
                                    Autoencoder model, LatentIntervention latent) {
-        Autoencoder.Batch batch = model.forward(set, latent);
+        double[][] latents = model.encode(set, latent);
         for (int i = 0; i < set.size(); i++) {
-            points.add(new LatentPoint(step, intervention, set.name(), i, set.color(i), batch.latents()[i]));
+            points.add(new LatentPoint(step, intervention, set.name(), i, set.color(i), latents[i]));
         }
     }
 

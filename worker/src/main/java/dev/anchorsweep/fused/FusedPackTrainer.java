@@ -59,7 +59,8 @@ public final class FusedPackTrainer implements Trainer {
                 trained.add(new FusedRun(run, layout, net, validationNet)
                         .train(f -> progress.trained((done + f) / packSize)));
             } catch (RuntimeException e) {
-                log.warn("run (seed {}) failed: {}", run.seed(), e.toString());
+                if (dev.anchorsweep.train.TrainerWarmUp.onThisThread()) log.debug("warm-up run failed: {}", e.toString());
+                else log.warn("run (seed {}) failed: {}", run.seed(), e.toString());
                 trained.add(TrainedRun.failed(run, RunFailure.thrown(e), 0));
             }
         }

@@ -50,18 +50,87 @@ public final class Autoencoder {
         return forward(rgb, intervention, new double[scratchWidth], new double[scratchWidth]);
     }
 
-    /** Encodes and decodes every colour of {@code set}; {@code intervention} may be null (none). */
+    /**
+     * Encodes and decodes every colour of {@code set}; {@code intervention} may be null (none). Computed a layer at a
+     * time over the whole set (feature-major, the colours along the inner loop, which the JIT vectorises), with the
+     * same operations in the same order per colour as {@link #forward(double[], LatentIntervention)}: the same bits.
+     */
     public Batch forward(ColorSet set, LatentIntervention intervention) {
-        double[] a = new double[scratchWidth];
-        double[] b = new double[scratchWidth];
-        double[][] latents = new double[set.size()][];
-        double[][] outputs = new double[set.size()][];
-        for (int i = 0; i < set.size(); i++) {
-            Pass pass = forward(set.color(i).toArray(), intervention, a, b);
-            latents[i] = pass.latent();
-            outputs[i] = pass.output();
+        int n = set.size();
+        double[][] z = encodeFeatureMajor(set);
+        double[][] latents = latentRows(z, n, intervention);
+        if (intervention != null) {
+            for (int i = 0; i < n; i++) for (int d = 0; d < z.length; d++) z[d][i] = latents[i][d];
+        }
+        double[][] y = runBatch(decoder, z, n);
+        double[][] outputs = new double[n][Architecture.COLOR_CHANNELS];
+        for (int c = 0; c < Architecture.COLOR_CHANNELS; c++) {
+            double[] yc = y[c];
+            for (int i = 0; i < n; i++) {
+                outputs[i][c] = architecture.sigmoidOutput() ? 1 / (1 + Math.exp(-yc[i])) : yc[i];
+            }
         }
         return new Batch(latents, outputs);
+    }
+
+    /** The latents of every colour of {@code set} (after the intervention, which may be null), without decoding. */
+    public double[][] encode(ColorSet set, LatentIntervention intervention) {
+        return latentRows(encodeFeatureMajor(set), set.size(), intervention);
+    }
+
+    /** The encoder's output over {@code set}, normalised where the architecture normalises: {@code [latentDim][n]}. */
+    private double[][] encodeFeatureMajor(ColorSet set) {
+        int n = set.size();
+        double[][] x = new double[Architecture.COLOR_CHANNELS][n];
+        for (int i = 0; i < n; i++) {
+            double[] rgb = set.color(i).toArray();
+            for (int c = 0; c < rgb.length; c++) x[c][i] = rgb[c];
+        }
+        double[][] z = runBatch(encoder, x, n);
+        if (architecture.normalize()) {
+            int k = z.length;
+            double[] sq = new double[n];
+            for (int d = 0; d < k; d++) {
+                double[] zd = z[d];
+                for (int i = 0; i < n; i++) sq[i] += zd[i] * zd[i];
+            }
+            for (int i = 0; i < n; i++) sq[i] = Math.max(Math.sqrt(sq[i]), NORM_EPS);
+            for (int d = 0; d < k; d++) {
+                double[] zd = z[d];
+                for (int i = 0; i < n; i++) zd[i] /= sq[i];
+            }
+        }
+        return z;
+    }
+
+    /** Row {@code i}: colour {@code i}'s latent, after {@code intervention} (may be null). */
+    private double[][] latentRows(double[][] z, int n, LatentIntervention intervention) {
+        int k = architecture.latentDim();
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] row = new double[k];
+            for (int d = 0; d < k; d++) row[d] = z[d][i];
+            if (intervention != null) {
+                row = intervention.apply(row);
+                if (row.length != k) {
+                    throw new IllegalStateException("an intervention must keep the latent width " + k
+                            + ", but returned " + row.length + " dims");
+                }
+            }
+            rows[i] = row;
+        }
+        return rows;
+    }
+
+    /** Runs {@code layers} on the feature-major {@code x} ({@code [in][n]}), GELU after all but the last. */
+    private static double[][] runBatch(Layer[] layers, double[][] x, int n) {
+        double[][] in = x;
+        for (int l = 0; l < layers.length; l++) {
+            double[][] out = layers[l].applyBatch(in, n);
+            if (l < layers.length - 1) for (double[] row : out) Gelu.applyInPlace(row, n);
+            in = out;
+        }
+        return in;
     }
 
     private Pass forward(double[] rgb, LatentIntervention intervention, double[] a, double[] b) {
@@ -118,6 +187,21 @@ public final class Autoencoder {
             double[] b = new double[d.bias().length];
             for (int j = 0; j < b.length; j++) b[j] = d.bias()[j];
             return new Layer(d.in(), d.out(), w, b);
+        }
+
+        /** {@link #apply} for n inputs at once, feature-major: the same sum in the same order for each input. */
+        double[][] applyBatch(double[][] x, int n) {
+            double[][] y = new double[out][n];
+            for (int j = 0; j < out; j++) {
+                double[] yj = y[j];
+                java.util.Arrays.fill(yj, b[j]);
+                for (int i = 0; i < in; i++) {
+                    double wij = w[i * out + j];
+                    double[] xi = x[i];
+                    for (int k = 0; k < n; k++) yj[k] += xi[k] * wij;
+                }
+            }
+            return y;
         }
 
         void apply(double[] x, double[] y) {

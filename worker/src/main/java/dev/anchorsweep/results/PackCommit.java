@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -23,7 +22,7 @@ public final class PackCommit implements AutoCloseable {
 
     private static final List<ResultTable<?>> DATA = List.of(ResultTable.HISTORY, ResultTable.EVALUATIONS, ResultTable.LATENTS);
 
-    private record Open(Path temp, ParquetWriter<GenericRecord> writer) {
+    private record Open(Path temp, ParquetWriter<?> writer) {
     }
 
     private final FileSystem fs;
@@ -103,10 +102,12 @@ public final class PackCommit implements AutoCloseable {
         Open o = open.get(table);
         if (o == null) {
             Path temp = new Path(layout.tempDir(table, sweepId, commitId), "_" + commitId + ".tmp");
-            o = new Open(temp, writer.open(table.schema(), new FileSystemOutputFile(fs, temp)));
+            o = new Open(temp, writer.open(table, commitId, new FileSystemOutputFile(fs, temp)));
             open.put(table, o);
         }
-        for (R row : rows) o.writer().write(table.toRecord(row, commitId));
+        @SuppressWarnings("unchecked") // opened for this table above
+        ParquetWriter<R> out = (ParquetWriter<R>) o.writer();
+        for (R row : rows) out.write(row);
     }
 
     private void moveIntoPlace(ResultTable<?> table, Path temp) throws IOException {

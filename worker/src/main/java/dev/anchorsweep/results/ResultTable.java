@@ -26,12 +26,14 @@ public final class ResultTable<R> {
 
     private final String name;
     private final Schema schema;
-    private final BiConsumer<R, GenericRecord> columns;
+    private final BiConsumer<R, Columns> columns;
+    private final boolean committedByPack;
 
-    private ResultTable(String name, BiConsumer<R, GenericRecord> columns) {
+    private ResultTable(String name, BiConsumer<R, Columns> columns) {
         this.name = name;
         this.schema = load(name);
         this.columns = columns;
+        this.committedByPack = schema.getField("commit_id") != null;
     }
 
     public static List<ResultTable<?>> all() {
@@ -49,16 +51,30 @@ public final class ResultTable<R> {
 
     /** Whether the table's rows carry the {@code commit_id} of the pack commit that wrote them (all but sweeps). */
     public boolean committedByPack() {
-        return schema.getField("commit_id") != null;
+        return committedByPack;
+    }
+
+    /** Where a row's column values go: a column's name and its value (null for none). */
+    @FunctionalInterface
+    public interface Columns {
+        void put(String column, Object value);
     }
 
     /** The row as an Avro record; {@code commitId} fills {@code commit_id} (ignored by {@code sweeps}). */
     public GenericRecord toRecord(R row, String commitId) {
         GenericRecord record = new GenericData.Record(schema);
-        record.put("schema_version", SchemaVersion.CURRENT);
-        if (committedByPack()) record.put("commit_id", ColumnCheck.id("commit_id", commitId));
-        columns.accept(row, record);
+        columns(row, commitId == null ? null : ColumnCheck.id("commit_id", commitId), record::put);
         return record;
+    }
+
+    /**
+     * Every column value of the row, {@code schema_version} and {@code commit_id} (a checked id, or null for tables
+     * without it) included: the one mapping of row records to columns, for Avro records and for {@link RowWriteSupport}.
+     */
+    void columns(R row, String commitId, Columns out) {
+        out.put("schema_version", SchemaVersion.CURRENT);
+        if (committedByPack()) out.put("commit_id", commitId);
+        columns.accept(row, out);
     }
 
     @Override
@@ -88,7 +104,7 @@ public final class ResultTable<R> {
         return instant == null ? null : instant.toEpochMilli();
     }
 
-    private static void sweep(SweepRow row, GenericRecord r) {
+    private static void sweep(SweepRow row, Columns r) {
         r.put("sweep_id", row.sweepId());
         r.put("version", row.version());
         r.put("config_hash", row.configHash());
@@ -105,7 +121,7 @@ public final class ResultTable<R> {
         r.put("code_version", row.codeVersion());
     }
 
-    private static void run(RunRow row, GenericRecord r) {
+    private static void run(RunRow row, Columns r) {
         r.put("sweep_id", row.sweepId());
         r.put("run_id", row.runId());
         r.put("arm", row.arm());
@@ -146,7 +162,7 @@ public final class ResultTable<R> {
         r.put("engine", row.engine());
     }
 
-    private static void history(HistoryRow row, GenericRecord r) {
+    private static void history(HistoryRow row, Columns r) {
         r.put("sweep_id", row.sweepId());
         r.put("run_id", row.runId());
         r.put("step", row.step());
@@ -156,7 +172,7 @@ public final class ResultTable<R> {
         r.put("validation", row.validation());
     }
 
-    private static void evaluation(EvaluationRow row, GenericRecord r) {
+    private static void evaluation(EvaluationRow row, Columns r) {
         r.put("sweep_id", row.sweepId());
         r.put("run_id", row.runId());
         r.put("intervention", row.intervention());
@@ -176,7 +192,7 @@ public final class ResultTable<R> {
         r.put("similarity", row.similarity());
     }
 
-    private static void latent(LatentRow row, GenericRecord r) {
+    private static void latent(LatentRow row, Columns r) {
         r.put("sweep_id", row.sweepId());
         r.put("run_id", row.runId());
         r.put("step", row.step());

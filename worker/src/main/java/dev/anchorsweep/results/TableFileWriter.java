@@ -38,8 +38,45 @@ final class TableFileWriter {
     }
 
     <R> void write(ResultTable<R> table, OutputFile file, List<R> rows, String commitId) throws IOException {
-        try (ParquetWriter<GenericRecord> writer = open(table.schema(), file)) {
-            for (R row : rows) writer.write(table.toRecord(row, commitId));
+        try (ParquetWriter<R> writer = open(table, commitId, file)) {
+            for (R row : rows) writer.write(row);
+        }
+    }
+
+    /**
+     * A writer of {@code table}'s row records into {@code file} ({@link RowWriteSupport}: the file parquet-avro would
+     * write, without an Avro record per row); {@code commitId} fills {@code commit_id}. The caller closes it.
+     */
+    <R> ParquetWriter<R> open(ResultTable<R> table, String commitId, OutputFile file) throws IOException {
+        String checked = table.committedByPack() ? ColumnCheck.id("commit_id", commitId) : null;
+        RowWriteSupport<R> support = new RowWriteSupport<>(table, checked, conf);
+        RowWriterBuilder<R> builder = new RowWriterBuilder<>(file, support)
+                .withConf(conf)
+                .withCompressionCodec(CODEC)
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .withPageSize(PAGE_BYTES)
+                .withDictionaryPageSize(DICTIONARY_PAGE_BYTES)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+        for (String column : doubleColumns(table.schema())) builder.withDictionaryEncoding(column, false);
+        return builder.build();
+    }
+
+    private static final class RowWriterBuilder<R> extends ParquetWriter.Builder<R, RowWriterBuilder<R>> {
+        private final RowWriteSupport<R> support;
+
+        RowWriterBuilder(OutputFile file, RowWriteSupport<R> support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected RowWriterBuilder<R> self() {
+            return this;
+        }
+
+        @Override
+        protected org.apache.parquet.hadoop.api.WriteSupport<R> getWriteSupport(Configuration conf) {
+            return support;
         }
     }
 

@@ -71,8 +71,13 @@ public final class PackTrainer implements Trainer {
         } catch (RuntimeException | OutOfMemoryError e) {
             double seconds = (System.nanoTime() - start) / 1e9;
             if (runs.size() == 1) {
-                log.warn("run (seed {}) failed: {}", runs.get(0).seed(), e.toString());
+                if (TrainerWarmUp.onThisThread()) log.debug("warm-up run failed: {}", e.toString());
+                else log.warn("run (seed {}) failed: {}", runs.get(0).seed(), e.toString());
                 return List.of(TrainedRun.failed(runs.get(0), RunFailure.thrown(e), seconds));
+            }
+            if (TrainerWarmUp.onThisThread()) {
+                log.debug("warm-up pack failed: {}", e.toString());
+                return runs.stream().map(r -> TrainedRun.failed(r, RunFailure.thrown(e), seconds)).toList();
             }
             log.warn("pack of {} runs failed ({}); retraining its runs one by one", runs.size(), e.toString());
             List<TrainedRun> out = new ArrayList<>();

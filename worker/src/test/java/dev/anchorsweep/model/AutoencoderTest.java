@@ -26,6 +26,45 @@ class AutoencoderTest {
                         new DenseLayer(1, 3, new float[] {1, 2, 3}, new float[] {0.5f, 0, 0})));
     }
 
+    /** Random weights of the isolated architecture's shape (K=5, H=16, two layers per side). */
+    private static ModelWeights random(boolean normalize, boolean sigmoid, long seed) {
+        var rng = new java.util.Random(seed);
+        var arch = new Architecture(5, 16, 2, normalize, sigmoid);
+        int[][] enc = {{3, 16}, {16, 16}, {16, 5}};
+        int[][] dec = {{5, 16}, {16, 16}, {16, 3}};
+        java.util.function.Function<int[], DenseLayer> layer = d -> {
+            float[] w = new float[d[0] * d[1]];
+            float[] b = new float[d[1]];
+            for (int i = 0; i < w.length; i++) w[i] = (float) rng.nextGaussian() * 0.6f;
+            for (int j = 0; j < b.length; j++) b[j] = (float) rng.nextGaussian() * 0.1f;
+            return new DenseLayer(d[0], d[1], w, b);
+        };
+        return new ModelWeights(arch, java.util.Arrays.stream(enc).map(layer).toList(),
+                java.util.Arrays.stream(dec).map(layer).toList());
+    }
+
+    /** The pass over a whole set (a layer at a time) gives every colour's one-colour pass bit for bit. */
+    @Test
+    void setPassEqualsOneColourPassesBitForBit() {
+        for (boolean normalize : new boolean[] {true, false}) {
+            for (boolean sigmoid : new boolean[] {false, true}) {
+                var model = new Autoencoder(random(normalize, sigmoid, normalize ? 1 : 2));
+                for (var intervention : java.util.Arrays.<dev.anchorsweep.intervention.LatentIntervention>asList(null,
+                        z -> new double[] {0, z[1] * 2, z[2], z[3], z[4] + 0.5})) {
+                    var set = ColorSets.byName("hue-slice");
+                    var batch = model.forward(set, intervention);
+                    double[][] encoded = model.encode(set, intervention);
+                    for (int i = 0; i < set.size(); i++) {
+                        var one = model.forward(set.color(i).toArray(), intervention);
+                        assertArrayEquals(one.latent(), batch.latents()[i], 0, "latent of colour " + i);
+                        assertArrayEquals(one.latent(), encoded[i], 0, "encoded latent of colour " + i);
+                        assertArrayEquals(one.output(), batch.outputs()[i], 0, "output of colour " + i);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void handBuiltModel() {
         var pass = new Autoencoder(tiny(true, false)).forward(new double[] {1, 0.3, 0.7}, null);

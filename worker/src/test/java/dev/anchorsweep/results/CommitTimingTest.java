@@ -50,7 +50,21 @@ class CommitTimingTest {
                         + " max %.1f ms; CPU median %.1f ms; per run: evaluations %d KB, latents %d KB%n", TableFileWriter.CODEC, COMMITS,
                 wall.get(COMMITS / 2), wall.get(COMMITS * 9 / 10), wall.get(0), wall.get(COMMITS - 1), cpu.get(COMMITS / 2),
                 kilobytesPerRun("evaluations"), kilobytesPerRun("latents"));
+
+        // a pack of PACK runs per commit, as a sweep commits: CPU time per run
+        List<RunRows> pack = new ArrayList<>();
+        for (int i = 0; i < PACK; i++) pack.add(SampleRows.run("packs", "run" + i, 150, 5000, 8000, i));
+        List<Double> perRun = new ArrayList<>();
+        for (int c = 0; c < 7; c++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            store.commitPack("packs", "p" + c, pack);
+            perRun.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / PACK);
+        }
+        Collections.sort(perRun);
+        System.out.printf("commit of packs of %d runs, 7 commits: CPU median %.1f ms per run%n", PACK, perRun.get(3));
     }
+
+    private static final int PACK = 32;
 
     private long kilobytesPerRun(String table) throws IOException {
         try (Stream<Path> files = Files.list(root.resolve(table).resolve("sweep_id=timing"))) {

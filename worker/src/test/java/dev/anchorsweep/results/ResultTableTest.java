@@ -4,9 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ResultTableTest {
 
@@ -32,5 +45,51 @@ class ResultTableTest {
         assertEquals(List.of("r", "g", "b", "latent.list.element"), TableFileWriter.doubleColumns(ResultTable.LATENTS.schema()));
         assertEquals(List.of("lr", "weights.key_value.value", "losses.key_value.value", "validation.key_value.value"),
                 TableFileWriter.doubleColumns(ResultTable.HISTORY.schema()));
+    }
+
+    /**
+     * The rows written straight into Parquet ({@link RowWriteSupport}) make the file parquet-avro makes from the same
+     * rows as Avro records: the same Parquet schema, the same Avro schema in the footer, the same records read back.
+     */
+    @Test
+    void directWriterWritesWhatParquetAvroWrites(@TempDir Path dir) throws IOException {
+        RunRows run = SampleRows.run("s1", "run-a", 20, 300, 200, 0.5);
+        check(ResultTable.SWEEPS, List.of(SampleRows.sweep("s1", null, 0, 0), SampleRows.sweep("s1", SampleRows.T0, 8, 2)), null, dir);
+        check(ResultTable.RUNS, List.of(SampleRows.okRun("s1", "run-a", 0.5), SampleRows.failedRun("s1", "run-b")), "c-1", dir);
+        check(ResultTable.HISTORY, run.history(), "c-1", dir);
+        check(ResultTable.EVALUATIONS, run.evaluations(), "c-1", dir);
+        check(ResultTable.LATENTS, run.latents(), "c-1", dir);
+    }
+
+    private static <R> void check(ResultTable<R> table, List<R> rows, String commitId, Path dir) throws IOException {
+        Configuration conf = new Configuration();
+        TableFileWriter writer = new TableFileWriter(conf);
+        org.apache.hadoop.fs.Path direct = new org.apache.hadoop.fs.Path(dir.resolve(table.name() + "-direct.parquet").toUri());
+        org.apache.hadoop.fs.Path avro = new org.apache.hadoop.fs.Path(dir.resolve(table.name() + "-avro.parquet").toUri());
+        writer.write(table, HadoopOutputFile.fromPath(direct, conf), rows, commitId);
+        try (ParquetWriter<GenericRecord> out = writer.open(table.schema(), HadoopOutputFile.fromPath(avro, conf))) {
+            for (R row : rows) out.write(table.toRecord(row, commitId));
+        }
+        ParquetMetadata d = footer(direct, conf);
+        ParquetMetadata a = footer(avro, conf);
+        assertEquals(a.getFileMetaData().getSchema(), d.getFileMetaData().getSchema(), table.name());
+        assertEquals(a.getFileMetaData().getKeyValueMetaData(), d.getFileMetaData().getKeyValueMetaData(), table.name());
+        List<GenericRecord> expected = read(avro, conf);
+        assertEquals(rows.size(), expected.size(), table.name());
+        assertEquals(expected.toString(), read(direct, conf).toString(), table.name());
+    }
+
+    private static ParquetMetadata footer(org.apache.hadoop.fs.Path file, Configuration conf) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            return reader.getFooter();
+        }
+    }
+
+    private static List<GenericRecord> read(org.apache.hadoop.fs.Path file, Configuration conf) throws IOException {
+        List<GenericRecord> out = new ArrayList<>();
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(file, conf)).build()) {
+            for (GenericRecord r = reader.read(); r != null; r = reader.read()) out.add(r);
+        }
+        return out;
     }
 }
