@@ -75,6 +75,12 @@ class BadInputTest {
                 new Row("run {cfg} --out /proc/anchor-sweep-out", 2, "cannot create the folder /proc/anchor-sweep-out"),
                 new Row("run {cfg} --out foo://host/x", 2, "no Hadoop file system for the scheme 'foo'"),
                 new Row("run {cfg} --spark-conf foo=bar", 2, "'foo' is not a Spark setting"),
+                new Row("run {cfg} --spark-conf spark.executor.memory=abc", 2, "--spark-conf spark.executor.memory=abc: "
+                        + "Spark does not accept this value (Size must be specified as bytes"),
+                new Row("run {cfg} --spark-conf spark.sql.shuffle.partitions=-3", 2, "--spark-conf "
+                        + "spark.sql.shuffle.partitions=-3: Spark does not accept this value ("),
+                new Row("run {cfg} --out hdfs://no-such-host.invalid:8020/x", 2, "--out hdfs://no-such-host.invalid:8020/x: "
+                        + "cannot open its file system (unknown host no-such-host.invalid)"),
                 new Row("run {dir}", 2, "is a folder, not a config file"),
                 new Row("run {dir}/none.conf", 2, "the config file does not exist"),
                 new Row("run {nonfinite}", 2, "nonfinite.conf:4: run.training.lr: must be a finite number, but got 1e400"),
@@ -100,6 +106,8 @@ class BadInputTest {
                 new Row("report {results} --master local[0]", 2, "--master local[0]: local[N] needs N ≥ 1"),
                 new Row("sql {results} ' '", 2, "QUERY is empty"),
                 new Row("sql {results} SELECT --spark-conf x=1", 2, "'x' is not a Spark setting"),
+                new Row("sql {results} SELECT --spark-conf spark.driver.cores=two", 2, "spark.driver.cores=two: Spark "
+                        + "does not accept this value ("),
                 new Row("sql {file} SELECT", 2, "is a file"));
     }
 
