@@ -70,6 +70,10 @@ class BadInputTest {
                 new Row("run {cfg} --master localhost", 2, "--master localhost: not a local master URL"),
                 new Row("run {cfg} --master spark://head", 2, "--master spark://head: 'head' is not HOST:PORT"),
                 new Row("run {cfg} --master spark://head:99999", 2, "port 99999 is not in 1..65535"),
+                new Row("run {cfg} --master spark://no-such-host.invalid:7077", 2, "--master "
+                        + "spark://no-such-host.invalid:7077: no master answers (no-such-host.invalid:7077: unknown host)"),
+                new Row("sql {results} SELECT --master spark://127.0.0.1:1", 2, "--master spark://127.0.0.1:1: no master "
+                        + "answers (127.0.0.1:1: Connection refused)"),
                 new Row("run {cfg} --out {file}", 2, "is a file, not a folder"),
                 new Row("run {cfg} --out {file}/sub", 2, "cannot create the folder"),
                 new Row("run {cfg} --out /proc/anchor-sweep-out", 2, "cannot create the folder /proc/anchor-sweep-out"),
