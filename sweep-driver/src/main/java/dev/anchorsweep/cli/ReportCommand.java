@@ -51,6 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         String root = ResultsFolder.uri(results);
         Path folder = out != null ? out : defaultFolder(root);
+        if (out != null) requireOutsideTables(root, folder);
         OutputFolder.require(out != null ? "--out " + out : "the report folder", folder);
         SparkSession spark = querySpark.start("anchor-sweep report");
         try {
@@ -67,6 +68,20 @@ public final class ReportCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         } finally {
             spark.stop();
+        }
+    }
+
+    /** A report inside a table's folder (e.g. --out RESULTS/runs) would break every later read of that table. */
+    private void requireOutsideTables(String root, Path folder) {
+        if (!root.startsWith("file:")) return;
+        Path results = Path.of(java.net.URI.create(root)).toAbsolutePath().normalize();
+        Path target = folder.toAbsolutePath().normalize();
+        for (dev.anchorsweep.results.ResultTable<?> table : dev.anchorsweep.results.ResultTable.all()) {
+            if (target.startsWith(results.resolve(table.name()))) {
+                throw new BadArgument("--out " + out + ": inside the results' " + table.name() + " table ("
+                        + results.resolve(table.name()) + "), whose folder holds only its Parquet files; give "
+                        + "another folder, e.g. " + results.resolve("report"));
+            }
         }
     }
 

@@ -106,6 +106,8 @@ class BadInputTest {
                 new Row("report {dir}", 2, "no result tables under"),
                 new Row("sql {dir}/empty SELECT", 2, "no result tables under"),
                 new Row("report {results} --out {file}", 2, "is a file, not a folder"),
+                new Row("report {results} --out {results}/runs/report", 2, "--out {results}/runs/report: inside the "
+                        + "results' runs table ({results}/runs)"),
                 new Row("report {results} --sweep bad/name", 2, "--sweep bad/name: not a sweep name"),
                 new Row("report {results} --master local[0]", 2, "--master local[0]: local[N] needs N ≥ 1"),
                 new Row("sql {results} ' '", 2, "QUERY is empty"),
