@@ -3,6 +3,7 @@ package dev.anchorsweep.cli;
 import dev.anchorsweep.analysis.report.ReportJob;
 import dev.anchorsweep.analysis.sql.BadQueryException;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
+import dev.anchorsweep.driver.SweepStop;
 import dev.anchorsweep.sweep.SweepConfig;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -56,7 +57,21 @@ public final class ReportCommand implements Callable<Integer> {
         SparkSession spark = querySpark.start("anchor-sweep report");
         try {
             ResultCatalog catalog = ResultCatalog.open(spark, root, sweepVersion);
-            ReportJob.Result result = new ReportJob().write(catalog, folder.toAbsolutePath(), sweep);
+            ReportJob.Result result = null;
+            SweepStop.Reason stopped;
+            try (SweepStop stop = SweepStop.begin(() -> INTERRUPTED)) { // Ctrl-C: one line, not Spark's shutdown noise
+                try {
+                    result = new ReportJob().write(catalog, folder.toAbsolutePath(), sweep);
+                } catch (RuntimeException e) {
+                    if (stop.reason() == null) throw e;
+                }
+                stopped = stop.reason();
+            }
+            if (stopped != null) {
+                err.println(INTERRUPTED);
+                err.flush();
+                return stopped.exitCode();
+            }
             PrintWriter o = spec.commandLine().getOut();
             o.printf("report of sweep %s: %d charts, %d tables in %.1f s → %s%n", result.sweepId(), result.charts(),
                     result.tables(), result.seconds(), result.index().toUri());
@@ -84,6 +99,8 @@ public final class ReportCommand implements Callable<Integer> {
             }
         }
     }
+
+    private static final String INTERRUPTED = "interrupted: the report was not finished; run the same command again";
 
     private Path defaultFolder(String root) {
         if (!root.startsWith("file:")) {
