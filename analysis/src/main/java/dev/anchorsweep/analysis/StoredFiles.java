@@ -29,12 +29,12 @@ final class StoredFiles {
             if (!fs.exists(dir)) continue;
             for (FileStatus partition : fs.listStatus(dir)) {
                 String name = partition.getPath().getName();
-                if (!partition.isDirectory() || !name.startsWith("sweep_id=")) continue;
+                if (hidden(name)) continue;
+                if (!partition.isDirectory() || !name.startsWith("sweep_id=")) throw stray(root, table + "/" + name);
                 for (FileStatus file : fs.listStatus(partition.getPath())) {
                     String fileName = file.getPath().getName();
-                    if (!file.isFile() || fileName.startsWith("_") || fileName.startsWith(".") || !fileName.endsWith(".parquet")) {
-                        continue;
-                    }
+                    if (hidden(fileName)) continue;
+                    if (!file.isFile() || !fileName.endsWith(".parquet")) throw stray(root, table + "/" + name + "/" + fileName);
                     FileCheck check = FileCheck.of(file, conf);
                     if (check.versionProblem() != null) throw new ResultsFolderException(check.versionProblem());
                     if (!check.readable()) {
@@ -46,6 +46,18 @@ final class StoredFiles {
                 }
             }
         }
+    }
+
+    /** Spark skips names that start with _ or . (our _tmp.* folders, .crc files); it reads everything else. */
+    private static boolean hidden(String name) {
+        return name.startsWith("_") || name.startsWith(".");
+    }
+
+    /** Something Spark would read as part of a table (e.g. notes.txt, a report folder) and fail on with a stack trace. */
+    private static ResultsFolderException stray(String root, String entry) {
+        return new ResultsFolderException(entry + " under " + shown(root) + " is not a result file: a table's folder "
+                + "holds only sweep_id=<name>/ folders of .parquet files, and Spark cannot read the table with it there; "
+                + "move it out of " + shown(root));
     }
 
     /** The run command that repairs the sweep, with its config file when its latest readable sweeps row names one. */

@@ -1,5 +1,11 @@
 package dev.anchorsweep.cli;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +27,31 @@ final class MasterUrl {
     static String require(String option, String url) {
         String why = problem(url.trim());
         if (why != null) throw new BadArgument(option + " " + url + ": " + why + " (valid: " + VALID + ")");
+        if (url.trim().startsWith("spark://")) requireAnswering(option, url.trim());
         return url.trim();
+    }
+
+    /**
+     * A standalone master that no host of the URL answers (unknown host, nothing listening) is one line here: Spark
+     * itself retries for a minute and then fails with pages of stack traces.
+     */
+    private static void requireAnswering(String option, String url) {
+        List<String> problems = new ArrayList<>();
+        for (String hostPort : url.substring("spark://".length()).split(",")) {
+            int colon = hostPort.trim().lastIndexOf(':');
+            String host = hostPort.trim().substring(0, colon).replaceAll("^\\[|]$", "");
+            int port = Integer.parseInt(hostPort.trim().substring(colon + 1));
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 5_000);
+                return;
+            } catch (UnknownHostException e) {
+                problems.add(hostPort.trim() + ": unknown host");
+            } catch (IOException e) {
+                problems.add(hostPort.trim() + ": " + e.getMessage());
+            }
+        }
+        throw new BadArgument(option + " " + url + ": no master answers (" + String.join("; ", problems)
+                + "); start it (deploy/standalone/start) or give its HOST:PORT");
     }
 
     /** What is wrong with {@code url}, or null when it is a master URL. */

@@ -43,6 +43,13 @@ final class OutputFolder {
             throw new BadArgument(option + ": no Hadoop file system for the scheme '" + parsed.getScheme() + "' (a "
                     + "folder, file://, hdfs://, or s3a:// with hadoop-aws on the class path)");
         }
+        try { // e.g. an unknown host: Hadoop says so only when it opens the file system
+            FileSystem.get(parsed, hadoop);
+        } catch (IOException | IllegalArgumentException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new BadArgument(option + ": cannot open its file system ("
+                    + (cause instanceof java.net.UnknownHostException ? "unknown host " : "") + cause.getMessage() + ")");
+        }
     }
 
     /** A folder on this machine's disk: created if missing, and a file written into it and deleted. */

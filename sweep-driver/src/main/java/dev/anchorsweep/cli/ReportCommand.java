@@ -3,6 +3,7 @@ package dev.anchorsweep.cli;
 import dev.anchorsweep.analysis.report.ReportJob;
 import dev.anchorsweep.analysis.sql.BadQueryException;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
+import dev.anchorsweep.driver.SweepStop;
 import dev.anchorsweep.sweep.SweepConfig;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -51,11 +52,26 @@ public final class ReportCommand implements Callable<Integer> {
         }
         String root = ResultsFolder.uri(results);
         Path folder = out != null ? out : defaultFolder(root);
+        if (out != null) requireOutsideTables(root, folder);
         OutputFolder.require(out != null ? "--out " + out : "the report folder", folder);
         SparkSession spark = querySpark.start("anchor-sweep report");
         try {
             ResultCatalog catalog = ResultCatalog.open(spark, root, sweepVersion);
-            ReportJob.Result result = new ReportJob().write(catalog, folder.toAbsolutePath(), sweep);
+            ReportJob.Result result = null;
+            SweepStop.Reason stopped;
+            try (SweepStop stop = SweepStop.begin(() -> INTERRUPTED)) { // Ctrl-C: one line, not Spark's shutdown noise
+                try {
+                    result = new ReportJob().write(catalog, folder.toAbsolutePath(), sweep);
+                } catch (RuntimeException e) {
+                    if (stop.reason() == null) throw e;
+                }
+                stopped = stop.reason();
+            }
+            if (stopped != null) {
+                err.println(INTERRUPTED);
+                err.flush();
+                return stopped.exitCode();
+            }
             PrintWriter o = spec.commandLine().getOut();
             o.printf("report of sweep %s: %d charts, %d tables in %.1f s → %s%n", result.sweepId(), result.charts(),
                     result.tables(), result.seconds(), result.index().toUri());
@@ -69,6 +85,22 @@ public final class ReportCommand implements Callable<Integer> {
             spark.stop();
         }
     }
+
+    /** A report inside a table's folder (e.g. --out RESULTS/runs) would break every later read of that table. */
+    private void requireOutsideTables(String root, Path folder) {
+        if (!root.startsWith("file:")) return;
+        Path results = Path.of(java.net.URI.create(root)).toAbsolutePath().normalize();
+        Path target = folder.toAbsolutePath().normalize();
+        for (dev.anchorsweep.results.ResultTable<?> table : dev.anchorsweep.results.ResultTable.all()) {
+            if (target.startsWith(results.resolve(table.name()))) {
+                throw new BadArgument("--out " + out + ": inside the results' " + table.name() + " table ("
+                        + results.resolve(table.name()) + "), whose folder holds only its Parquet files; give "
+                        + "another folder, e.g. " + results.resolve("report"));
+            }
+        }
+    }
+
+    private static final String INTERRUPTED = "interrupted: the report was not finished; run the same command again";
 
     private Path defaultFolder(String root) {
         if (!root.startsWith("file:")) {

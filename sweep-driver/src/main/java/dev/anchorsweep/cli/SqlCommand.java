@@ -6,6 +6,7 @@ import dev.anchorsweep.analysis.sql.ReadOnlyStatement;
 import dev.anchorsweep.analysis.sql.RefusedStatementException;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
 import dev.anchorsweep.analysis.sql.ResultFormat;
+import dev.anchorsweep.driver.SweepStop;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,8 +80,20 @@ public final class SqlCommand implements Callable<Integer> {
                 return new SqlShell(printer, format, out, err, false)
                         .script(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             }
-            printer.print(query, format, out);
-            return 0;
+            SweepStop.Reason stopped;
+            try (SweepStop stop = SweepStop.begin(() -> INTERRUPTED)) { // Ctrl-C: one line, not Spark's job error
+                try {
+                    printer.print(query, format, out);
+                } catch (RuntimeException e) {
+                    if (stop.reason() == null) throw e;
+                }
+                stopped = stop.reason();
+            }
+            if (stopped == null) return 0;
+            out.flush();
+            err.println(INTERRUPTED);
+            err.flush();
+            return stopped.exitCode();
         } catch (RefusedStatementException e) {
             return fail(err, e.getMessage());
         } catch (BadQueryException e) {
@@ -96,6 +109,8 @@ public final class SqlCommand implements Callable<Integer> {
             spark.stop();
         }
     }
+
+    private static final String INTERRUPTED = "interrupted: the query was cancelled";
 
     private static int fail(PrintWriter err, String message) {
         err.println(message);

@@ -70,11 +70,21 @@ class BadInputTest {
                 new Row("run {cfg} --master localhost", 2, "--master localhost: not a local master URL"),
                 new Row("run {cfg} --master spark://head", 2, "--master spark://head: 'head' is not HOST:PORT"),
                 new Row("run {cfg} --master spark://head:99999", 2, "port 99999 is not in 1..65535"),
+                new Row("run {cfg} --master spark://no-such-host.invalid:7077", 2, "--master "
+                        + "spark://no-such-host.invalid:7077: no master answers (no-such-host.invalid:7077: unknown host)"),
+                new Row("sql {results} SELECT --master spark://127.0.0.1:1", 2, "--master spark://127.0.0.1:1: no master "
+                        + "answers (127.0.0.1:1: Connection refused)"),
                 new Row("run {cfg} --out {file}", 2, "is a file, not a folder"),
                 new Row("run {cfg} --out {file}/sub", 2, "cannot create the folder"),
                 new Row("run {cfg} --out /proc/anchor-sweep-out", 2, "cannot create the folder /proc/anchor-sweep-out"),
                 new Row("run {cfg} --out foo://host/x", 2, "no Hadoop file system for the scheme 'foo'"),
                 new Row("run {cfg} --spark-conf foo=bar", 2, "'foo' is not a Spark setting"),
+                new Row("run {cfg} --spark-conf spark.executor.memory=abc", 2, "--spark-conf spark.executor.memory=abc: "
+                        + "Spark does not accept this value (Size must be specified as bytes"),
+                new Row("run {cfg} --spark-conf spark.sql.shuffle.partitions=-3", 2, "--spark-conf "
+                        + "spark.sql.shuffle.partitions=-3: Spark does not accept this value ("),
+                new Row("run {cfg} --out hdfs://no-such-host.invalid:8020/x", 2, "--out hdfs://no-such-host.invalid:8020/x: "
+                        + "cannot open its file system (unknown host no-such-host.invalid)"),
                 new Row("run {dir}", 2, "is a folder, not a config file"),
                 new Row("run {dir}/none.conf", 2, "the config file does not exist"),
                 new Row("run {nonfinite}", 2, "nonfinite.conf:4: run.training.lr: must be a finite number, but got 1e400"),
@@ -96,10 +106,14 @@ class BadInputTest {
                 new Row("report {dir}", 2, "no result tables under"),
                 new Row("sql {dir}/empty SELECT", 2, "no result tables under"),
                 new Row("report {results} --out {file}", 2, "is a file, not a folder"),
+                new Row("report {results} --out {results}/runs/report", 2, "--out {results}/runs/report: inside the "
+                        + "results' runs table ({results}/runs)"),
                 new Row("report {results} --sweep bad/name", 2, "--sweep bad/name: not a sweep name"),
                 new Row("report {results} --master local[0]", 2, "--master local[0]: local[N] needs N ≥ 1"),
                 new Row("sql {results} ' '", 2, "QUERY is empty"),
                 new Row("sql {results} SELECT --spark-conf x=1", 2, "'x' is not a Spark setting"),
+                new Row("sql {results} SELECT --spark-conf spark.driver.cores=two", 2, "spark.driver.cores=two: Spark "
+                        + "does not accept this value ("),
                 new Row("sql {file} SELECT", 2, "is a file"));
     }
 

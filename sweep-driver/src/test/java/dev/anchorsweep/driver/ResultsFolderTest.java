@@ -126,5 +126,18 @@ class ResultsFolderTest {
         assertTrue(report.err().strip().endsWith("part-future.parquet has schema_version 99, newer than this anchor-sweep's 2: "
                 + "use the newer anchor-sweep that wrote it"), report.err());
         assertEquals(1, report.err().strip().lines().count(), report.err());
+        Files.delete(newer);
+
+        // something that is not a result file in a table's folder (Spark would read it as Parquet): one line, exit 2
+        for (String stray : List.of("runs/notes.txt", "history/sweep_id=bad/notes.txt")) {
+            Path file = out.resolve(stray);
+            Files.writeString(file, "my notes");
+            Cli query = Cli.run("sql", out.toString(), "SELECT count(*) FROM runs");
+            assertEquals(2, query.code(), query.toString());
+            assertEquals(stray + " under " + out + " is not a result file: a table's folder holds only sweep_id=<name>/ "
+                    + "folders of .parquet files, and Spark cannot read the table with it there; move it out of " + out,
+                    query.err().strip(), query.toString());
+            Files.delete(file);
+        }
     }
 }
