@@ -3,7 +3,14 @@ package dev.anchorsweep.analysis;
 import dev.anchorsweep.results.ResultsFolderException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.schema.MessageType;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +18,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -51,11 +59,22 @@ public final class ResultViews {
         List<String> present = new ArrayList<>();
         try {
             FileSystem fs = FileSystem.get(URI.create(root), spark.sparkContext().hadoopConfiguration());
-            StoredFiles.check(fs, root, spark.sparkContext().hadoopConfiguration());
+            Map<String, MessageType> schemas = StoredFiles.check(fs, root, spark.sparkContext().hadoopConfiguration());
+            ParquetToSparkSchemaConverter converter = new ParquetToSparkSchemaConverter(spark.sessionState().conf());
             for (String table : TABLES) {
                 Path dir = new Path(root, table);
                 if (!fs.exists(dir)) continue;
-                spark.read().option("mergeSchema", "false").parquet(dir.toString()).createOrReplaceTempView("stored_" + table);
+                Dataset<Row> stored;
+                if (schemas.containsKey(table)) {
+                    // the schema Spark would infer from a footer (its inference runs a Spark job per table), in the
+                    // file's column order (Spark puts a given schema's partition column, sweep_id, last)
+                    StructType schema = converter.convert(schemas.get(table));
+                    stored = spark.read().schema(schema).parquet(dir.toString())
+                            .select(Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new));
+                } else {
+                    stored = spark.read().option("mergeSchema", "false").parquet(dir.toString());
+                }
+                stored.createOrReplaceTempView("stored_" + table);
                 present.add(table);
             }
         } catch (IOException e) {

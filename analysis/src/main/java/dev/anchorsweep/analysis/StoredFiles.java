@@ -8,22 +8,83 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The footer check of every stored result file before a reader uses the folder: a file that cannot be read, or one
  * of another schema version, would otherwise fail a query halfway with a stack trace. The message names the file and
  * the command that repairs it ({@code run} moves unreadable files to {@code _quarantine/} and retrains their runs).
+ * The footers are read in parallel (each is one small read at the end of its file); the Parquet schema of each
+ * table's first file is kept, so that Spark need not run a job to infer it.
  */
 final class StoredFiles {
+
+    /** Footers read at the same time. */
+    private static final int READERS = 8;
 
     private StoredFiles() {
     }
 
-    static void check(FileSystem fs, String root, Configuration conf) throws IOException {
+    /** A stored result file: its table, partition folder name and status. */
+    private record Stored(String table, String partition, FileStatus status) {
+    }
+
+    /**
+     * Checks every file and returns the Parquet schema of each table that has files (first file in listing order).
+     *
+     * @throws ResultsFolderException for the first unreadable file, or one of another schema version, in listing order
+     */
+    static Map<String, MessageType> check(FileSystem fs, String root, Configuration conf) throws IOException {
+        List<Stored> files = list(fs, root);
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, files.size())), r -> {
+            Thread t = new Thread(r, "footer-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<FileCheck>> checks = new ArrayList<>();
+            for (Stored file : files) checks.add(CompletableFuture.supplyAsync(() -> FileCheck.of(file.status(), conf), readers));
+            for (int i = 0; i < files.size(); i++) {
+                FileCheck check = checks.get(i).join();
+                if (check.versionProblem() != null) throw new ResultsFolderException(check.versionProblem());
+                if (!check.readable()) {
+                    Stored file = files.get(i);
+                    String sweepId = file.partition().substring("sweep_id=".length());
+                    throw new ResultsFolderException("result file " + file.table() + "/" + file.partition() + "/"
+                            + file.status().getPath().getName() + " under " + shown(root) + " is unreadable ("
+                            + check.unreadable() + "): run `" + repair(root, sweepId, conf)
+                            + "` to move it to _quarantine/ and train its runs again");
+                }
+            }
+            Map<String, MessageType> schemas = new LinkedHashMap<>();
+            for (Stored file : files) {
+                if (!schemas.containsKey(file.table())) schemas.put(file.table(), schema(file.status(), conf));
+            }
+            return schemas;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    /** The Parquet files of every table, table by table in {@link ResultViews#TABLES} order, then in listing order. */
+    private static List<Stored> list(FileSystem fs, String root) throws IOException {
+        List<Stored> files = new ArrayList<>();
         for (String table : ResultViews.TABLES) {
             Path dir = new Path(root, table);
             if (!fs.exists(dir)) continue;
@@ -35,16 +96,18 @@ final class StoredFiles {
                     String fileName = file.getPath().getName();
                     if (hidden(fileName)) continue;
                     if (!file.isFile() || !fileName.endsWith(".parquet")) throw stray(root, table + "/" + name + "/" + fileName);
-                    FileCheck check = FileCheck.of(file, conf);
-                    if (check.versionProblem() != null) throw new ResultsFolderException(check.versionProblem());
-                    if (!check.readable()) {
-                        String sweepId = name.substring("sweep_id=".length());
-                        throw new ResultsFolderException("result file " + table + "/" + name + "/" + fileName + " under "
-                                + shown(root) + " is unreadable (" + check.unreadable() + "): run `" + repair(root, sweepId, conf)
-                                + "` to move it to _quarantine/ and train its runs again");
-                    }
+                    files.add(new Stored(table, name, file));
                 }
             }
+        }
+        return files;
+    }
+
+    private static MessageType schema(FileStatus file, Configuration conf) {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
+            return reader.getFooter().getFileMetaData().getSchema();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the footer of " + file.getPath(), e);
         }
     }
 

@@ -20,6 +20,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -73,7 +74,9 @@ public final class SqlCommand implements Callable<Integer> {
         ResultCatalog catalog = null;
         try {
             if (query != null) ReadOnlyStatement.require(spark, query); // refused before the folder is even read
-            catalog = ResultCatalog.open(spark, root, sweepVersion);
+            // one query registers only the report views it reads; the prompt and stdin, every view
+            Set<String> reads = query == null ? null : ReadOnlyStatement.reads(spark, query).orElse(null);
+            catalog = ResultCatalog.open(spark, root, sweepVersion, reads);
             QueryPrinter printer = new QueryPrinter(catalog);
             if (query == null) {
                 if (System.console() != null) return SqlShell.interactive(printer, format);

@@ -3,6 +3,7 @@ package dev.anchorsweep.analysis.sql;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.ExecuteImmediateQuery;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
 import org.apache.spark.sql.catalyst.plans.QueryPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.execution.command.ExplainCommand;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,6 +60,36 @@ public final class ReadOnlyStatement {
         refusal(plan).ifPresent(what -> {
             throw new RefusedStatementException("refused: " + what + "; " + ALLOWED + ", and ran nothing");
         });
+    }
+
+    /**
+     * The names (last part, lower case) of the tables and views a read-only statement reads, from Spark's parse of
+     * it; empty when that cannot be told from the parse: a SHOW or DESCRIBE (they may list every view) or an
+     * {@code IDENTIFIER(…)} clause. CTE names count too (a superset is harmless).
+     */
+    public static Optional<Set<String>> reads(SparkSession spark, String sql) {
+        LogicalPlan statement;
+        try {
+            statement = spark.sessionState().sqlParser().parsePlan(sql);
+        } catch (Exception e) { // Spark's ParseException
+            throw new BadQueryException(SparkErrorMessage.of(e), e);
+        }
+        if (statement instanceof ExplainCommand explain) statement = explain.logicalPlan();
+        if (statement instanceof Command) return Optional.empty();
+        Set<String> names = new HashSet<>();
+        Deque<TreeNode<?>> pending = new ArrayDeque<>();
+        Set<TreeNode<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.push(statement);
+        while (!pending.isEmpty()) {
+            TreeNode<?> node = pending.pop();
+            if (!seen.add(node)) continue;
+            if (node.nodeName().contains("Identifier")) return Optional.empty();
+            if (node instanceof UnresolvedRelation relation) {
+                names.add(relation.multipartIdentifier().last().toLowerCase(Locale.ROOT));
+            }
+            inside(node, pending);
+        }
+        return Optional.of(names);
     }
 
     /** Why a parsed statement is not read-only, or empty when it is. */

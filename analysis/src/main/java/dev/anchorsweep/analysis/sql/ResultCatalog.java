@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The SQL namespace of one results folder: a view per result table ({@link ResultViews}) and the report's views over
@@ -41,13 +42,21 @@ public final class ResultCatalog {
      * @throws dev.anchorsweep.results.ResultsFolderException for an unreadable file or a version no sweep has
      */
     public static ResultCatalog open(SparkSession spark, String root, Integer version) {
+        return open(spark, root, version, null);
+    }
+
+    /**
+     * As {@link #open(SparkSession, String, Integer)}, registering only the report views among {@code wanted} and the
+     * views they read (null: every view); {@link #names()} lists every view all the same.
+     */
+    public static ResultCatalog open(SparkSession spark, String root, Integer version, Set<String> wanted) {
         List<String> tables = ResultViews.register(spark, root, version);
         if (!tables.contains("runs")) {
             throw new IllegalArgumentException("no result tables under " + root + ": expected a folder with runs/ (and "
                     + "sweeps/, history/, evaluations/, latents/) as written by `deploy/sweep run`, but found "
                     + (tables.isEmpty() ? "none of them" : "only " + String.join(", ", tables)));
         }
-        List<String> views = ReportViews.register(spark, tables);
+        List<String> views = ReportViews.register(spark, tables, wanted);
         return new ResultCatalog(spark, root, tables, views);
     }
 
