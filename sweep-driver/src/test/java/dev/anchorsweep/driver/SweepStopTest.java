@@ -55,8 +55,9 @@ class SweepStopTest {
                 sweep.name = stop
                 run {
                   model.latent-dim = 3
-                  # SameDiff: slow enough (about a second a run) that the signal comes while packs still train
-                  training { steps = 200, validate-every = 100, engine = samediff }
+                  # SameDiff and 1,000 steps: several seconds a run, so the signal (sent once the progress line, printed
+                  # every 5 s, shows a committed run) comes while packs still train
+                  training { steps = 1000, validate-every = 500, engine = samediff }
                   interventions.ablate { type = ablation, dims = [0] }
                   evaluation { sets = [named], latents { set = rgb-grid } }
                 }
