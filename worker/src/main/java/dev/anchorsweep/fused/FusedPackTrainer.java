@@ -35,12 +35,8 @@ public final class FusedPackTrainer implements Trainer {
     @Override
     public List<TrainedRun> train(List<RunSpec> runs) {
         if (runs.isEmpty()) return List.of();
-        PackShape shape = runs.get(0).packShape();
+        PackShape shape = PackShape.of(runs);
         for (RunSpec r : runs) {
-            if (!r.packShape().equals(shape)) {
-                throw new IllegalArgumentException("runs of a pack must share architecture and training settings, but "
-                        + r.packShape() + " differs from " + shape);
-            }
             FusedSupport.check(r).ifPresent(reason -> {
                 throw new IllegalArgumentException("the fused engine cannot train this run: " + reason);
             });

@@ -58,13 +58,7 @@ public final class PackTrainer implements Trainer {
     @Override
     public List<TrainedRun> train(List<RunSpec> runs) {
         if (runs.isEmpty()) return List.of();
-        PackShape shape = runs.get(0).packShape();
-        for (RunSpec r : runs) {
-            if (!r.packShape().equals(shape)) {
-                throw new IllegalArgumentException("runs of a pack must share architecture and training settings, but "
-                        + r.packShape() + " differs from " + shape);
-            }
-        }
+        PackShape.of(runs); // throws unless the runs share one shape
         long start = System.nanoTime();
         try {
             return new Session(runs, progress).run();
