@@ -8,10 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -155,28 +152,11 @@ class BadInputTest {
         return out.toArray(String[]::new);
     }
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome run(String... args) {
-        PrintStream stdout = System.out, stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void aBadInputIsOneClearMessageAndExitCodeTwoBeforeSparkStarts(Row row) {
         int sparkBefore = SparkStarts.COUNT.get();
-        Outcome outcome = run(arguments(row.args()));
+        Cli outcome = Cli.run(arguments(row.args()));
         String err = outcome.err();
         assertEquals(row.code(), outcome.code(), err);
         assertTrue(err.contains(expand(row.message())), "expected «" + expand(row.message()) + "» in:\n" + err);
@@ -201,7 +181,7 @@ class BadInputTest {
     @Test
     void theProbeSeesSparkStart() {
         int before = SparkStarts.COUNT.get();
-        Outcome outcome = run("sql", dir.resolve("results").toString(), "SELECT 1");
+        Cli outcome = Cli.run("sql", dir.resolve("results").toString(), "SELECT 1");
         assertTrue(outcome.code() != 0, outcome.err());
         assertEquals(before + 1, SparkStarts.COUNT.get());
     }
@@ -210,7 +190,7 @@ class BadInputTest {
     void aMissingPlainIncludeIsAWarningLineAndTheConfigIsValid() throws IOException {
         Path config = dir.resolve("plain.conf");
         Files.writeString(config, "sweep.name = plain\n\nrun { include \"runs/none.conf\" }\n");
-        Outcome outcome = run("validate", config.toString());
+        Cli outcome = Cli.run("validate", config.toString());
         assertEquals(0, outcome.code(), outcome.err());
         assertEquals("warning: " + config + ":3: (include): include \"runs/none.conf\": the included file "
                 + dir.resolve("runs/none.conf") + " does not exist, so nothing was included (write include "

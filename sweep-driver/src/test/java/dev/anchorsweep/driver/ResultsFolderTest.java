@@ -1,7 +1,7 @@
 package dev.anchorsweep.driver;
 
 import dev.anchorsweep.analysis.ResultViews;
-import dev.anchorsweep.cli.Main;
+import dev.anchorsweep.cli.Cli;
 import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.results.ResultStore;
 import dev.anchorsweep.results.ResultsLock;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,23 +35,6 @@ class ResultsFolderTest {
 
     @TempDir
     Path dir;
-
-    record Cli(int code, String out, String err) {
-
-        static Cli run(String... args) {
-            PrintStream stdout = System.out, stderr = System.err;
-            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                int code = Main.run(args);
-                return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(stdout);
-                System.setErr(stderr);
-            }
-        }
-    }
 
     @Test
     void aSecondRunIntoAFolderHeldByALiveWriterExits2SayingWhoHoldsIt() throws Exception {

@@ -1,5 +1,7 @@
 package dev.anchorsweep.report;
 
+import dev.anchorsweep.cli.Cli;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

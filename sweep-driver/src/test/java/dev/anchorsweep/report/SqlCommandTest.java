@@ -1,5 +1,7 @@
 package dev.anchorsweep.report;
 
+import dev.anchorsweep.cli.Cli;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anchorsweep.analysis.sql.ReportViews;

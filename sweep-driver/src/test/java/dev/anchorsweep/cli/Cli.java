@@ -1,6 +1,4 @@
-package dev.anchorsweep.report;
-
-import dev.anchorsweep.cli.Main;
+package dev.anchorsweep.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,14 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs a {@code deploy/sweep} command in this JVM and captures its exit code, stdout and stderr. */
-record Cli(int code, String out, String err) {
+public record Cli(int code, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         return runWithInput("", args);
     }
 
     /** Runs the command with {@code input} as its standard input. */
-    static Cli runWithInput(String input, String... args) {
+    public static Cli runWithInput(String input, String... args) {
         PrintStream stdout = System.out, stderr = System.err;
         InputStream stdin = System.in;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
