@@ -21,6 +21,7 @@ import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.ScoreSpec;
 import dev.anchorsweep.run.TrainingSpec;
 import dev.anchorsweep.schedule.KeyframeSchedule;
+import dev.anchorsweep.train.SameDiffSupport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,13 +88,22 @@ public final class RunConfigParser {
         if (problems.size() > before) return null;
         try {
             RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation);
-            if (training.engine() == Engine.FUSED) {
-                var unsupported = FusedSupport.check(spec);
-                if (unsupported.isPresent()) {
-                    trainingReader.problem("engine", "the fused engine cannot train this run: " + unsupported.get()
-                            + " (use auto or samediff)");
-                    return null;
-                }
+            var fusedGap = FusedSupport.check(spec);
+            var sameDiffGap = SameDiffSupport.check(spec);
+            if (training.engine() == Engine.FUSED && fusedGap.isPresent()) {
+                trainingReader.problem("engine", "the fused engine cannot train this run: " + fusedGap.get()
+                        + (sameDiffGap.isEmpty() ? " (use auto or samediff)" : ""));
+                return null;
+            }
+            if (training.engine() == Engine.SAMEDIFF && sameDiffGap.isPresent()) {
+                trainingReader.problem("engine", "the samediff engine cannot train this run: " + sameDiffGap.get()
+                        + (fusedGap.isEmpty() ? " (use auto or fused)" : ""));
+                return null;
+            }
+            if (fusedGap.isPresent() && sameDiffGap.isPresent()) {
+                trainingReader.problem(null, "no engine can train this run: fused: " + fusedGap.get() + "; samediff: "
+                        + sameDiffGap.get());
+                return null;
             }
             return spec;
         } catch (IllegalArgumentException e) {
