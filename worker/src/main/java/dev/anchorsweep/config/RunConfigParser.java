@@ -8,6 +8,7 @@ import dev.anchorsweep.color.ColorSets;
 import dev.anchorsweep.color.Hsv;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.concept.Measure;
+import dev.anchorsweep.data.TrainingData;
 import dev.anchorsweep.fused.FusedSupport;
 import dev.anchorsweep.model.Architecture;
 import dev.anchorsweep.regularizer.Regularizer;
@@ -16,6 +17,7 @@ import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.EvaluationSpec;
 import dev.anchorsweep.run.InterventionSpec;
 import dev.anchorsweep.run.LatentInterventionSpec;
+import dev.anchorsweep.run.NamedPhase;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.ScoreSpec;
@@ -42,7 +44,7 @@ public final class RunConfigParser {
             "interventions", "evaluation");
     static final List<String> MODEL_KEYS = List.of("latent-dim", "hidden-width", "layers", "bottleneck", "output");
     static final List<String> TRAINING_KEYS = List.of("steps", "batch-size", "grid", "validate-every", "history-every",
-            "lr", "engine");
+            "lr", "engine", "data", "phases");
     static final List<String> CONCEPT_KEYS = List.of("label", "power", "scale");
     static final List<String> LABELS = Arrays.stream(Measure.values()).map(Measure::configLabel).toList();
     static final List<String> EVALUATION_KEYS = List.of("sets", "latents", "selection");
@@ -137,11 +139,15 @@ public final class RunConfigParser {
             t.problem("lr", "the learning rate must be ≥ 0, but the schedule reaches " + lr.minValue());
             return null;
         }
+        TrainingDataParser dataParser = new TrainingDataParser(baseDir);
+        List<NamedPhase> phases = dataParser.phases(t, steps);
+        TrainingData data = dataParser.data(t, batch, steps, phases);
         if (steps == null || batch == null || grid == null || validate == null || history == null || lr == null
-                || snapshots == null || engine == null) {
+                || snapshots == null || engine == null || data == null || phases == null) {
             return null;
         }
-        return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots, Engine.fromConfigName(engine));
+        return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots, Engine.fromConfigName(engine),
+                data, TrainingSpec.RECON_WEIGHT, phases);
     }
 
     private List<Concept> concepts(ConfigReader c) {
