@@ -23,7 +23,6 @@ final class PhaseSampler {
     private final int inner;
     private final WeightedAxis outerAxis;
     private final WeightedAxis innerAxis;
-    private final int[] drawn;
     private final double[] sampleWeights;
 
     PhaseSampler(DataPhase phase, TrainingColors colors, List<Concept> concepts, List<String> properties, int batch) {
@@ -36,7 +35,7 @@ final class PhaseSampler {
             for (int i = 0; i < n; i++) probabilities[k][i] = concepts.get(k).labelProbability(colors.color(i));
         }
         this.uniform = phase.weight() == SamplingWeight.UNIFORM && phase.curriculum().isEmpty();
-        this.drawn = new int[batch];
+
         this.sampleWeights = new double[batch];
         double[] base = new double[n];
         for (int i = 0; i < n; i++) base[i] = phase.weight().of(colors, i);
@@ -137,18 +136,29 @@ final class PhaseSampler {
         if (byWeight || weighted) {
             outerAxis.update(properties);
             innerAxis.update(properties);
-            byWeight &= outerAxis.total() * innerAxis.total() > 1e-9; // else uniform, as the reference's sampler
+            byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
         for (int i = 0; i < b; i++) {
             int idx;
-            if (phase.full()) {
-                idx = i;
-            } else if (!byWeight) {
-                idx = rng.nextInt(rows.length / 3);
+            if (!byWeight || phase.full()) {
+                idx = phase.full() ? i : rng.nextInt(rows.length / 3);
+                if (weighted) {
+                    sampleWeights[i] = outerAxis.curriculumWeight(idx / inner)
+                            * innerAxis.curriculumWeight(idx % inner);
+                }
             } else {
-                idx = outerAxis.draw(rng) * inner + innerAxis.draw(rng);
+                int hue = outerAxis.draw(rng);
+                int pair = hue < 0 ? -1 : innerAxis.draw(rng);
+                if (hue < 0 || pair < 0) { // weights all but zero (found by rejection): this sample uniformly
+                    int any = rng.nextInt(rows.length / 3);
+                    hue = any / inner;
+                    pair = any % inner;
+                    sampleWeights[i] = outerAxis.curriculumWeight(hue) * innerAxis.curriculumWeight(pair);
+                } else {
+                    sampleWeights[i] = outerAxis.lastWeight() * innerAxis.lastWeight();
+                }
+                idx = hue * inner + pair;
             }
-            drawn[i] = idx;
             System.arraycopy(rows, 3 * idx, out, 3 * i, 3);
             for (int k = 0; k < probabilities.length; k++) {
                 boolean label = rng.nextDouble() < probabilities[k][idx];
@@ -158,14 +168,10 @@ final class PhaseSampler {
         }
         if (!weighted) return false;
         double sum = 0;
-        for (int i = 0; i < b; i++) {
-            int idx = drawn[i];
-            double w = outerAxis.curriculumWeight(idx / inner) * innerAxis.curriculumWeight(idx % inner);
-            sampleWeights[i] = w;
-            sum += w;
-        }
+        for (int i = 0; i < b; i++) sum += sampleWeights[i];
         if (sum > 1e-6) {
-            for (int i = 0; i < b; i++) lossWeights[i] = (float) (sampleWeights[i] / sum);
+            double scale = 1 / sum;
+            for (int i = 0; i < b; i++) lossWeights[i] = (float) (sampleWeights[i] * scale);
         } else {
             java.util.Arrays.fill(lossWeights, 0, b, 1f / b);
         }

@@ -9,11 +9,25 @@ import java.util.SplittableRandom;
 /**
  * Draws positions of one axis of a colour set with probability ∝ base × Π levels_f(measure_f), the levels given by
  * data property values that may change every step. Positions whose base and measures are equal form a class (the
- * 3,600-colour HSV cube's (s, v) axis has 91, its hue axis at most 36), so a change of the property values costs one
- * pass over the classes, not the colours: class masses, their running sums and a guide table (Chen & Asau) that
- * finds the drawn class in O(1) expected time; then a uniform member of the class.
+ * 3,600-colour HSV cube's (s, v) axis has 91, its hue axis at most 36); a class is drawn, then a uniform member.
+ *
+ * <p>Classes are drawn by rejection from a proposal built for <em>reference</em> property values at or above the
+ * current ones: every level is non-decreasing in its property's value ({@link Levels}), so a class's weight now is at
+ * most its weight at the reference, and a class proposed from the reference's alias table (Vose: O(1) per draw) and
+ * accepted with probability w_now/w_ref is drawn exactly ∝ w_now. A change of the values then costs nothing; the
+ * proposal is rebuilt (O(classes)) only when a value rises above its reference (the new reference is a little ahead,
+ * {@link #AHEAD}) or when the acceptance rate falls below {@link #MIN_ACCEPTANCE}. Where the weights are all but zero,
+ * {@link #total()} is exact and the caller draws uniformly, as the reference's sampler does.
  */
 final class WeightedAxis {
+
+    /** How far above the current value a rebuilt reference is set (fractions above 1 act as 1). */
+    static final double AHEAD = 0.01;
+    /** Below this share of accepted proposals (after {@link #PROBE} proposals) the proposal is rebuilt. */
+    static final double MIN_ACCEPTANCE = 0.6;
+    static final int PROBE = 64;
+    /** Consecutive rejections after which the weights are checked for being all zero. */
+    static final int MAX_REJECTIONS = 1000;
 
     /** One factor: its measure per position, and the index of its data property (−1: the fixed base weight). */
     record Factor(double[] values, int property) {}
@@ -23,19 +37,40 @@ final class WeightedAxis {
     private final int[] start;
     private final int[] count;
     private final int[] members;
-    private final double[] base;
+    /** Per class: base × count. */
+    private final double[] baseMass;
     /** [curriculum factor][class] measure values, and each curriculum factor's property index. */
     private final double[][] measure;
     private final int[] property;
-    private final double[] lastValues;
-    private boolean fresh;
-    /** Per class: the curriculum weight Π levels (without the base), the mass base·Π·count, the running sums. */
-    private final double[] curriculumWeight;
-    private final double[] mass;
-    private final double[] cdf;
-    private final int[] guide;
-    private double total;
-    private final Levels[] levels;
+    /** The current and the reference levels per factor: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
+    private final double[] current;
+    private final double[] currentLevels;
+    private final double[] reference;
+    private final double[] referenceLevels;
+    private boolean built;
+    /** Whether the current values equal the reference (every proposal is accepted). */
+    private boolean exact;
+    /**
+     * The alias table over the classes at the reference (each cell's own-class probability as a 32-bit threshold),
+     * and each class's curriculum weight there.
+     */
+    private final long[] threshold;
+    private final double[] prob;
+    private final int[] alias;
+    private final double[] referenceWeight;
+    /** 1 / referenceWeight (0 where it is 0: never proposed). */
+    private final double[] inverseReference;
+    /** The curriculum weight at the current values of the last drawn position's class. */
+    private double lastWeight;
+    private final double[] scratch;
+    private final int[] small;
+    private final int[] large;
+    private double referenceTotal;
+    private long proposed;
+    private long accepted;
+    /** Per factor: the largest measure of a class with a positive base; whether the current weights are all zero. */
+    private final double[] maxMeasure;
+    private boolean allZero;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
         this.positions = positions;
@@ -56,19 +91,31 @@ final class WeightedAxis {
         this.members = new int[positions];
         int[] fill = start.clone();
         for (int p = 0; p < positions; p++) members[fill[classOf[p]]++] = p;
-        this.base = new double[c];
+        this.baseMass = new double[c];
         this.measure = new double[curriculum.size()][c];
         for (int p = 0; p < positions; p++) {
-            base[classOf[p]] = baseWeights[p];
+            baseMass[classOf[p]] = Math.max(0, baseWeights[p]) * count[classOf[p]];
             for (int f = 0; f < curriculum.size(); f++) measure[f][classOf[p]] = curriculum.get(f).values()[p];
         }
-        this.lastValues = new double[curriculum.size()];
-        this.levels = new Levels[curriculum.size()];
-        this.fresh = true;
-        this.curriculumWeight = new double[c];
-        this.mass = new double[c];
-        this.cdf = new double[c];
-        this.guide = new int[c];
+        int n = curriculum.size();
+        this.current = new double[n];
+        this.currentLevels = new double[4 * n];
+        this.reference = new double[n];
+        this.referenceLevels = new double[4 * n];
+        this.prob = new double[c];
+        this.threshold = new long[c];
+        this.alias = new int[c];
+        this.referenceWeight = new double[c];
+        this.inverseReference = new double[c];
+        this.scratch = new double[c];
+        this.small = new int[c];
+        this.large = new int[c];
+        this.maxMeasure = new double[n];
+        Arrays.fill(maxMeasure, Double.NEGATIVE_INFINITY);
+        for (int k = 0; k < c; k++) {
+            if (baseMass[k] <= 0) continue;
+            for (int f = 0; f < n; f++) maxMeasure[f] = Math.max(maxMeasure[f], measure[f][k]);
+        }
     }
 
     private record Key(double[] values) {
@@ -87,50 +134,172 @@ final class WeightedAxis {
         return count.length;
     }
 
-    /** Brings the class weights up to the data property values {@code values}; a no-op when none of ours changed. */
+    /** Takes the data property values {@code values} as current; rebuilds the proposal only where it must. */
     void update(double[] values) {
-        boolean changed = fresh;
-        for (int f = 0; f < property.length && !changed; f++) changed = values[property[f]] != lastValues[f];
-        if (!changed) return;
-        fresh = false;
+        boolean changed = !built;
+        boolean above = !built;
         for (int f = 0; f < property.length; f++) {
-            lastValues[f] = values[property[f]];
-            levels[f] = Levels.ofFraction(lastValues[f]);
+            double v = values[property[f]];
+            if (v != current[f]) changed = true;
+            if (fraction(v) > fraction(reference[f])) above = true;
         }
-        int c = count.length;
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            double w = 1;
-            for (int f = 0; f < levels.length; f++) w *= levels[f].apply(measure[f][k]);
-            curriculumWeight[k] = w;
-            double m = Math.max(0, base[k] * w) * count[k];
-            mass[k] = m;
-            sum += m;
-            cdf[k] = sum;
+        if (!changed) return;
+        for (int f = 0; f < property.length; f++) {
+            current[f] = values[property[f]];
+            setLevels(currentLevels, f, current[f]);
         }
-        total = sum;
-        int k = 0;
-        for (int j = 0; j < c; j++) {
-            double threshold = sum * j / c;
-            while (k < c - 1 && cdf[k] <= threshold) k++;
-            guide[j] = k;
+        allZero = zero();
+        if (above) {
+            rebuild(true);
+        } else {
+            exact = Arrays.equals(current, reference);
         }
     }
 
-    /** Σ over positions of base × Π levels, after {@link #update}. */
+    /**
+     * Whether every position's weight is 0 at the current values: a level is 0 only below in_low with out_low 0, so
+     * with one such factor it is enough to compare its largest measure; with several, the weights are summed.
+     */
+    private boolean zero() {
+        int zeroable = 0;
+        boolean below = false;
+        for (int f = 0; f < property.length; f++) {
+            if (currentLevels[4 * f + 2] > 0) continue;
+            zeroable++;
+            below |= maxMeasure[f] <= currentLevels[4 * f];
+        }
+        if (zeroable == 0) return !(Arrays.stream(baseMass).sum() > 0);
+        if (zeroable == 1) return below || !(Arrays.stream(baseMass).sum() > 0);
+        return !(total() > 0);
+    }
+
+    /** Whether the weights at the current values are all zero (then the caller draws uniformly). */
+    boolean allZero() {
+        return allZero;
+    }
+
+    /** A property value as the levels read it: clamped to [0, 1] (numpy.interp holds the ends). */
+    private static double fraction(double v) {
+        return Math.min(1, Math.max(0, v));
+    }
+
+    private static void setLevels(double[] out, int f, double value) {
+        Levels l = Levels.ofFraction(value);
+        boolean constant = Math.abs(l.inLow() - 1) < 1e-10; // Levels.apply's constant (out_low + 1)/2
+        out[4 * f] = constant ? 0 : l.inLow();
+        out[4 * f + 1] = constant ? 0 : 1 / (1 - l.inLow());
+        out[4 * f + 2] = constant ? (l.outLow() + 1) / 2 : l.outLow();
+        out[4 * f + 3] = constant ? 0 : 1 - l.outLow();
+    }
+
+    /** Π levels of class k's measures ({@link Levels#apply}, the division as a product: equal up to the last bit). */
+    private double weight(double[] levels, int k) {
+        double w = 1;
+        for (int f = 0; f < property.length; f++) {
+            double alpha = (measure[f][k] - levels[4 * f]) * levels[4 * f + 1];
+            alpha = alpha > 0 ? (alpha < 1 ? alpha : 1) : 0; // clamp to [0, 1] (cheaper than Math.min/max)
+            w *= levels[4 * f + 2] + alpha * levels[4 * f + 3];
+        }
+        return w;
+    }
+
+    /** Builds the proposal's alias table at the current values, or a little ahead of them. */
+    private void rebuild(boolean ahead) {
+        built = true;
+        for (int f = 0; f < property.length; f++) {
+            double v = current[f];
+            reference[f] = ahead && v < 1 ? Math.min(1, Math.max(0, v) + AHEAD) : v;
+            setLevels(referenceLevels, f, reference[f]);
+        }
+        exact = Arrays.equals(current, reference);
+        int c = count.length;
+        double total = 0;
+        for (int k = 0; k < c; k++) {
+            referenceWeight[k] = weight(referenceLevels, k);
+            inverseReference[k] = referenceWeight[k] > 0 ? 1 / referenceWeight[k] : 0;
+            scratch[k] = baseMass[k] * referenceWeight[k];
+            total += scratch[k];
+        }
+        referenceTotal = total;
+        proposed = 0;
+        accepted = 0;
+        if (!(total > 0)) return;
+        // Vose's alias method
+        int s = 0, l = 0;
+        for (int k = 0; k < c; k++) {
+            scratch[k] = scratch[k] * c / total;
+            if (scratch[k] < 1) small[s++] = k;
+            else large[l++] = k;
+        }
+        while (s > 0 && l > 0) {
+            int less = small[--s], more = large[--l];
+            prob[less] = scratch[less];
+            alias[less] = more;
+            scratch[more] = scratch[more] + scratch[less] - 1;
+            if (scratch[more] < 1) small[s++] = more;
+            else large[l++] = more;
+        }
+        while (l > 0) {
+            int k = large[--l];
+            prob[k] = 1;
+            alias[k] = k;
+        }
+        while (s > 0) { // only by rounding
+            int k = small[--s];
+            prob[k] = 1;
+            alias[k] = k;
+        }
+        for (int k = 0; k < c; k++) threshold[k] = prob[k] >= 1 ? 1L << 32 : (long) (prob[k] * TWO_32);
+    }
+
+    private static final double TWO_32 = 4294967296.0;
+    private static final double INVERSE_TWO_32 = 1 / TWO_32;
+
+    /** Σ over positions of base × Π levels at the current values (O(classes)). */
     double total() {
+        double total = 0;
+        for (int k = 0; k < count.length; k++) total += baseMass[k] * weight(currentLevels, k);
         return total;
     }
 
-    /** A position drawn ∝ its weight (after {@link #update}, with a positive {@link #total}). */
+    /**
+     * A position drawn ∝ its weight at the current values, or −1 when they are all zero (then the caller draws
+     * uniformly). The class is proposed from the alias table (one uniform: the cell and, from its fraction, the cell's
+     * own class or its alias) and accepted with probability w_now/w_ref; the member is uniform.
+     */
     int draw(SplittableRandom rng) {
-        double r = rng.nextDouble();
-        double u = r * total;
-        int c = guide[Math.min(count.length - 1, (int) (r * count.length))];
-        while (c > 0 && cdf[c - 1] > u) c--;
-        while (c < count.length - 1 && cdf[c] <= u) c++;
-        while (mass[c] == 0 && c > 0) c--; // u rounded up to the total: the last class with mass
-        return count[c] == 1 ? members[start[c]] : members[start[c] + rng.nextInt(count[c])];
+        int c = count.length;
+        for (int rejected = 0; ; rejected++) {
+            if (rejected == MAX_REJECTIONS) {
+                if (!(total() > 1e-12 * Math.max(1, referenceTotal))) return -1;
+                rebuild(false);
+            }
+            if (!(referenceTotal > 0)) return -1;
+            // one 64-bit draw: its high half times c gives the cell (high word) and a uniform 32-bit fraction within it
+            // (low word), which picks the cell's own class or its alias without a branch (a coin flip); its low half is
+            // the acceptance's uniform, or the member's where every proposal is accepted
+            long bits = rng.nextLong();
+            long product = (bits >>> 32) * c;
+            int cell = (int) (product >>> 32);
+            int own = (int) (((product & 0xFFFFFFFFL) - threshold[cell]) >>> 63);
+            int k = alias[cell] + own * (cell - alias[cell]);
+            long low = bits & 0xFFFFFFFFL;
+            if (exact) {
+                lastWeight = referenceWeight[k];
+            } else {
+                proposed++;
+                double now = weight(currentLevels, k);
+                if (!(low * INVERSE_TWO_32 < now * inverseReference[k])) {
+                    if (proposed >= PROBE && accepted < MIN_ACCEPTANCE * proposed) rebuild(false);
+                    continue;
+                }
+                accepted++;
+                lastWeight = now;
+                if (count[k] > 1) low = rng.nextLong() >>> 32;
+            }
+            int n = count[k];
+            return n == 1 ? members[start[k]] : members[start[k] + (int) ((low * n) >>> 32)];
+        }
     }
 
     /** A position drawn uniformly. */
@@ -138,8 +307,13 @@ final class WeightedAxis {
         return positions == 1 ? 0 : rng.nextInt(positions);
     }
 
-    /** The curriculum weight Π levels of a position (without the base), after {@link #update}. */
+    /** The curriculum weight (Π levels, without the base) at the current values of the last drawn position. */
+    double lastWeight() {
+        return lastWeight;
+    }
+
+    /** The curriculum weight Π levels of a position (without the base) at the current values. */
     double curriculumWeight(int position) {
-        return curriculumWeight[classOf[position]];
+        return weight(currentLevels, classOf[position]);
     }
 }
