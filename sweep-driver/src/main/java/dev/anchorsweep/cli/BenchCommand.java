@@ -89,6 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             for (int size : sizes) compare(bench, arch[0], template, size, 1);
             compare(bench, arch[0], template, parallelSize, cores);
         }
+        if (!skipTraining) sampling();
         int exit = 0;
         if (!skipSweep) exit = Math.max(exit, sweep(home, sweep, "whole sweep from a cold start").exitCode());
         Path fixed = fixedCostConfig.isAbsolute() ? fixedCostConfig : home.resolve(fixedCostConfig);
@@ -108,6 +109,15 @@ public final class BenchCommand implements Callable<Integer> {
             lines.forEach(System.out::println);
         }
         return exit;
+    }
+
+    /** One line: P = 64 fused pack steps on uniform grid batches against ex-1.6's weighted curriculum batches. */
+    private void sampling() throws Exception {
+        var r = new dev.anchorsweep.bench.SamplingBenchmark(steps, reps).measure(64);
+        System.out.printf("%nsampling (ex-1.6-like runs, fused, P = 64, one core): uniform grid batches %.3f ms per pack step,"
+                        + " weighted curriculum batches (data properties moving every step) %.3f ms, ratio %.3f; the sampler"
+                        + " alone %.2f vs %.2f µs per model-step%n", r.uniformMs(), r.weightedMs(), r.ratio(),
+                r.uniformSamplerUs(), r.weightedSamplerUs());
     }
 
     private static SweepBenchmark.Result sweep(Path home, Path sweepConfig, String title) throws Exception {
