@@ -70,6 +70,10 @@ final class WeightedAxis {
     private long accepted;
     /** Per factor: the largest measure of a class with a positive base; whether the current weights are all zero. */
     private final double[] maxMeasure;
+    private final double baseTotal;
+    /** Whether the axis has exactly one curriculum factor, and its measure per class. */
+    private final boolean single;
+    private final double[] measure0;
     private boolean allZero;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
@@ -110,6 +114,9 @@ final class WeightedAxis {
         this.scratch = new double[c];
         this.small = new int[c];
         this.large = new int[c];
+        this.baseTotal = Arrays.stream(baseMass).sum();
+        this.single = n == 1;
+        this.measure0 = n == 1 ? measure[0] : null;
         this.maxMeasure = new double[n];
         Arrays.fill(maxMeasure, Double.NEGATIVE_INFINITY);
         for (int k = 0; k < c; k++) {
@@ -168,8 +175,8 @@ final class WeightedAxis {
             zeroable++;
             below |= maxMeasure[f] <= currentLevels[4 * f];
         }
-        if (zeroable == 0) return !(Arrays.stream(baseMass).sum() > 0);
-        if (zeroable == 1) return below || !(Arrays.stream(baseMass).sum() > 0);
+        if (zeroable == 0) return !(baseTotal > 0);
+        if (zeroable == 1) return below || !(baseTotal > 0);
         return !(total() > 0);
     }
 
@@ -190,6 +197,13 @@ final class WeightedAxis {
         out[4 * f + 1] = constant ? 0 : 1 / (1 - l.inLow());
         out[4 * f + 2] = constant ? (l.outLow() + 1) / 2 : l.outLow();
         out[4 * f + 3] = constant ? 0 : 1 - l.outLow();
+    }
+
+    /** The level of one measure value x at levels[0..3] (the one factor of a single-factor axis). */
+    private static double level(double[] levels, double x) {
+        double alpha = (x - levels[0]) * levels[1];
+        alpha = alpha > 0 ? (alpha < 1 ? alpha : 1) : 0;
+        return levels[2] + alpha * levels[3];
     }
 
     /** Π levels of class k's measures ({@link Levels#apply}, the division as a product: equal up to the last bit). */
@@ -268,37 +282,49 @@ final class WeightedAxis {
      * own class or its alias) and accepted with probability w_now/w_ref; the member is uniform.
      */
     int draw(SplittableRandom rng) {
+        if (exact && referenceTotal > 0) {
+            // one 64-bit draw: its high half times c gives the cell (high word) and a uniform 32-bit fraction within
+            // it (low word), which picks the cell's own class or its alias without a branch (a coin flip); its low
+            // half picks the member
+            long bits = rng.nextLong();
+            long product = (bits >>> 32) * threshold.length;
+            int cell = (int) (product >>> 32);
+            int own = (int) (((product & 0xFFFFFFFFL) - threshold[cell]) >>> 63);
+            int k = alias[cell] + own * (cell - alias[cell]);
+            lastWeight = referenceWeight[k];
+            return members[start[k] + (int) (((bits & 0xFFFFFFFFL) * count[k]) >>> 32)];
+        }
+        return drawByRejection(rng);
+    }
+
+    /** {@link #draw} where the current values are below the reference: proposals accepted with w_now/w_ref. */
+    private int drawByRejection(SplittableRandom rng) {
         int c = count.length;
         for (int rejected = 0; ; rejected++) {
             if (rejected == MAX_REJECTIONS) {
                 if (!(total() > 1e-12 * Math.max(1, referenceTotal))) return -1;
                 rebuild(false);
+                if (exact) return draw(rng);
             }
             if (!(referenceTotal > 0)) return -1;
-            // one 64-bit draw: its high half times c gives the cell (high word) and a uniform 32-bit fraction within it
-            // (low word), which picks the cell's own class or its alias without a branch (a coin flip); its low half is
-            // the acceptance's uniform, or the member's where every proposal is accepted
             long bits = rng.nextLong();
             long product = (bits >>> 32) * c;
             int cell = (int) (product >>> 32);
             int own = (int) (((product & 0xFFFFFFFFL) - threshold[cell]) >>> 63);
             int k = alias[cell] + own * (cell - alias[cell]);
-            long low = bits & 0xFFFFFFFFL;
-            if (exact) {
-                lastWeight = referenceWeight[k];
-            } else {
-                proposed++;
-                double now = weight(currentLevels, k);
-                if (!(low * INVERSE_TWO_32 < now * inverseReference[k])) {
-                    if (proposed >= PROBE && accepted < MIN_ACCEPTANCE * proposed) rebuild(false);
-                    continue;
+            proposed++;
+            double now = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+            if (!((bits & 0xFFFFFFFFL) * INVERSE_TWO_32 < now * inverseReference[k])) {
+                if (proposed >= PROBE && accepted < MIN_ACCEPTANCE * proposed) {
+                    rebuild(false);
+                    if (exact) return draw(rng);
                 }
-                accepted++;
-                lastWeight = now;
-                if (count[k] > 1) low = rng.nextLong() >>> 32;
+                continue;
             }
+            accepted++;
+            lastWeight = now;
             int n = count[k];
-            return n == 1 ? members[start[k]] : members[start[k] + (int) ((low * n) >>> 32)];
+            return n == 1 ? members[start[k]] : members[start[k] + (int) (((rng.nextLong() >>> 32) * n) >>> 32)];
         }
     }
 
