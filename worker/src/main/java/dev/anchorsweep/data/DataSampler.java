@@ -75,9 +75,9 @@ public final class DataSampler {
         int max = 1;
         for (int p = 0; p < effective.size(); p++) {
             DataPhase phase = effective.get(p);
-            TrainingColors colors = phase.colors().build(training.gridSubdivisions());
-            int size = phase.full() ? colors.size() : phase.batchSize();
-            phases.add(new PhaseSampler(phase, colors, concepts, names, size));
+            PhaseSampler sampler = PhaseSampler.of(phase, training.gridSubdivisions(), concepts, names);
+            int size = sampler.batchSize();
+            phases.add(sampler);
             from[p] = phase.from();
             max = Math.max(max, size);
         }

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * most its weight at the reference, and a class proposed from the reference's alias table (Vose: O(1) per draw) and
  * accepted with probability w_now/w_ref is drawn exactly ∝ w_now. A change of the values then costs nothing; the
  * proposal is rebuilt (O(classes)) only when a value rises above its reference (the new reference is a little ahead,
- * {@link #AHEAD}) or when the acceptance rate falls below {@link #MIN_ACCEPTANCE}. Where the weights are all but zero,
+ * {@link #AHEAD}), when the acceptance rate falls below {@link #MIN_ACCEPTANCE}, or, exactly at the current values,
+ * when the values hold still for a step (then every proposal is accepted). Where the weights are all but zero,
  * {@link #total()} is exact and the caller draws uniformly, as the reference's sampler does.
  */
 final class WeightedAxis {
@@ -125,6 +126,39 @@ final class WeightedAxis {
         }
     }
 
+    /** A fresh axis of another run: the classes (immutable) shared, the weights and tables its own. */
+    WeightedAxis copy() {
+        return new WeightedAxis(this);
+    }
+
+    private WeightedAxis(WeightedAxis shared) {
+        this.positions = shared.positions;
+        this.classOf = shared.classOf;
+        this.start = shared.start;
+        this.count = shared.count;
+        this.members = shared.members;
+        this.baseMass = shared.baseMass;
+        this.measure = shared.measure;
+        this.property = shared.property;
+        this.maxMeasure = shared.maxMeasure;
+        this.baseTotal = shared.baseTotal;
+        this.single = shared.single;
+        this.measure0 = shared.measure0;
+        int n = property.length, c = count.length;
+        this.current = new double[n];
+        this.currentLevels = new double[4 * n];
+        this.reference = new double[n];
+        this.referenceLevels = new double[4 * n];
+        this.prob = new double[c];
+        this.threshold = new long[c];
+        this.alias = new int[c];
+        this.referenceWeight = new double[c];
+        this.inverseReference = new double[c];
+        this.scratch = new double[c];
+        this.small = new int[c];
+        this.large = new int[c];
+    }
+
     private record Key(double[] values) {
         @Override
         public boolean equals(Object o) {
@@ -150,7 +184,11 @@ final class WeightedAxis {
             if (v != current[f]) changed = true;
             if (fraction(v) > fraction(reference[f])) above = true;
         }
-        if (!changed) return;
+        if (!changed) {
+            // the values hold still: from now on propose exactly from them (no rejections until they move again)
+            if (!exact) rebuild(false);
+            return;
+        }
         for (int f = 0; f < property.length; f++) {
             current[f] = values[property[f]];
             setLevels(currentLevels, f, current[f]);
