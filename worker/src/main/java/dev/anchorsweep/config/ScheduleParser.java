@@ -24,7 +24,7 @@ import java.util.List;
  * weight { dopesheet = "ex-2.9.1-dopesheet.csv", column = anchor }   # path relative to the config file
  * </pre>
  */
-final class ScheduleParser {
+public final class ScheduleParser {
 
     static final List<String> OBJECT_KEYS = List.of("interpolation", "keys", "dopesheet", "column");
 
@@ -32,7 +32,7 @@ final class ScheduleParser {
     }
 
     /** The schedule at {@code key}, or null after recording a problem. */
-    static KeyframeSchedule parse(ConfigReader reader, String key, Path baseDir) {
+    public static KeyframeSchedule parse(ConfigReader reader, String key, Path baseDir) {
         ConfigValue v = reader.value(key);
         if (v == null || v.valueType() == ConfigValueType.NULL) {
             reader.problem(null, "needs '" + key + "' (a number, a list of [step, value] keyframes, or an object)");
