@@ -61,7 +61,7 @@ final class GridReader {
         if (g.has("schedules")) armAxes.addAll(schedules(g));
         if (g.has("settings")) armAxes.addAll(settings(g));
         armAxes.removeAll(overlapping(armAxes));
-        if (samples != null && !sampledOverlapping(samples, armAxes)) armAxes.add(samples);
+        if (samples != null && samplesFit(samples, armAxes)) armAxes.add(samples);
         if (g.has("variants") && variants == null) return null;  // the base run may rely on its variants
         Grid grid = new Grid(armAxes, seeds);
         if (grid.runCount() > SweepPlanner.MAX_RUNS) {
@@ -335,8 +335,8 @@ final class GridReader {
         return out;
     }
 
-    /** Records a problem for every sampled setting whose path a grid axis also varies; false when there is one. */
-    private boolean sampledOverlapping(SampleAxis samples, List<SweepAxis> axes) {
+    /** Whether no sampled setting changes a path a grid axis also varies; records a problem for each that does. */
+    private boolean samplesFit(SampleAxis samples, List<SweepAxis> axes) {
         boolean ok = true;
         for (SampledSetting setting : samples.settings()) {
             String a = setting.path();
