@@ -29,7 +29,10 @@ public final class SampledScatterChart {
     private SampledScatterChart() {
     }
 
-    /** @param colourName the colouring setting's name, or null to draw every run alike */
+    /**
+     * @param colourName the colouring setting's name, or null to draw every run alike; the legend shows its ranges
+     *                   only (the page names it under the chart)
+     */
     public static XYChart build(String title, String xName, String yName, String colourName, List<Point> points,
                                 int width, int height) {
         XYChart chart = new XYChart(width, height);
@@ -37,8 +40,8 @@ public final class SampledScatterChart {
         chart.setTitle(title);
         chart.setYAxisTitle(yName);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setMarkerSize(7);
         chart.getStyler().setYAxisDecimalPattern("0.###");
         List<Point> drawable = points.stream().filter(p -> Double.isFinite(p.x()) && Double.isFinite(p.y())).toList();
@@ -56,8 +59,7 @@ public final class SampledScatterChart {
                 List<Point> group = groups.get(g);
                 double lo = group.stream().mapToDouble(Point::colour).min().orElse(Double.NaN);
                 double hi = group.stream().mapToDouble(Point::colour).max().orElse(Double.NaN);
-                String label = colourName + " " + (lo == hi ? TickLabels.compact(lo)
-                        : TickLabels.compact(lo) + "–" + TickLabels.compact(hi));
+                String label = lo == hi ? TickLabels.compact(lo) : TickLabels.compact(lo) + "–" + TickLabels.compact(hi);
                 add(chart, label, group, RAMP.get(groups.size() == 1 ? 1 : g * (RAMP.size() - 1) / (groups.size() - 1)));
             }
         }

@@ -111,9 +111,16 @@ public final class SampledSettingsSection {
                         c == null ? Double.NaN : c, r.flag("degenerate")));
             }
             String png = files.chart("sampled-" + setting, SampledScatterChart.build("outcome against " + setting,
-                    setting, "selection score", colour, dots, 540, 360));
-            charts.append(BestRunsSection.figure(png, 540, "selection score of every run against " + setting
-                    + (colour == null ? "" : ", coloured by " + colour)));
+                    setting, "selection score", colour, dots, 620, 360));
+            String alt = "selection score of every run against " + setting
+                    + (colour == null ? "" : ", coloured by " + colour);
+            charts.append("<figure><img src=\"").append(HtmlText.escape(png)).append("\" width=\"620\" alt=\"")
+                    .append(HtmlText.escape(alt)).append("\">");
+            if (colour != null) {
+                charts.append("<figcaption class=\"note\">colour: <code>").append(HtmlText.escape(colour))
+                        .append("</code> (dark: low, light: high)</figcaption>");
+            }
+            charts.append("</figure>");
         }
         sb.append("<div class=\"figures\">").append(charts).append("</div>");
         sb.append("<p class=\"note\">η²: the correlation ratio — the variance of the outcome's mean across bins of the "

@@ -5,9 +5,10 @@ WITH s AS (
   FROM sampled_settings
   WHERE sweep_id = :sweep AND NOT degenerate AND outcome IS NOT NULL
 ),
-ranked AS (
-  SELECT run_id, outcome, row_number() OVER (ORDER BY outcome DESC, run_id) AS place, count(*) OVER () AS n
-  FROM (SELECT DISTINCT run_id, outcome FROM s)
+ranked AS (  -- one partition for all runs of the sweep (the constant `whole`: a window without one makes Spark warn)
+  SELECT run_id, outcome, row_number() OVER (PARTITION BY whole ORDER BY outcome DESC, run_id) AS place,
+         count(*) OVER (PARTITION BY whole) AS n
+  FROM (SELECT DISTINCT run_id, outcome, 1 AS whole FROM s)
 ),
 top AS (
   SELECT run_id, outcome FROM ranked WHERE place <= greatest(1, CAST(ceil(0.1 * n) AS INT))

@@ -3,7 +3,8 @@
 -- variance that the outcome's mean per bin of the setting carries — an estimate of the setting's first-order Sobol
 -- index. Bins: one per distinct value when the setting takes at most B values (choice, a narrow int-uniform), else B
 -- bins of equal counts (ties stay in one bin), B = ⌊√n⌋ kept within 2..10. An η² of pure noise comes out near
--- (bins − 1)/(n − 1): noise_floor. correlation: Pearson's r of value and outcome (its sign: which way is better).
+-- (bins − 1)/(n − 1): noise_floor. correlation: Pearson's r of value and outcome (its sign: which way is better; null
+-- when either is constant).
 WITH s AS (
   SELECT setting, value, outcome
   FROM sampled_settings
@@ -31,7 +32,8 @@ bins AS (
 ),
 totals AS (
   SELECT setting, count(*) AS n, avg(outcome) AS mean, var_pop(outcome) AS variance,
-         max(distinct_values) AS distinct_values, corr(value, outcome) AS correlation
+         max(distinct_values) AS distinct_values,
+         try_divide(covar_pop(value, outcome), stddev_pop(value) * stddev_pop(outcome)) AS correlation
   FROM binned
   GROUP BY setting
 )

@@ -6,6 +6,6 @@ SELECT r.sweep_id, r.arm, r.seed, r.run_id, CAST(r.axes['sample'] AS INT) AS sam
        substring(a.key, 8) AS setting, CAST(a.value AS DOUBLE) AS value,
        r.selection_intervention, r.selection_score AS outcome, f.degenerate
 FROM runs r
-LATERAL VIEW explode(r.axes) a AS key, value
 JOIN run_flags f ON f.sweep_id = r.sweep_id AND f.run_id = r.run_id
+LATERAL VIEW explode(r.axes) a AS key, value
 WHERE r.status = 'ok' AND a.key LIKE 'sample.%'
