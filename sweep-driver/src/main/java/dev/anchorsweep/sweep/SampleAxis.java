@@ -74,6 +74,16 @@ public record SampleAxis(SamplingMethod method, long seed, List<SampledSetting> 
         return IntStream.range(0, values.size()).mapToObj(String::valueOf).toList();
     }
 
+    /**
+     * {@code sample=<k>}, k zero-padded to the width of the last point's number ({@code sample=07} of 64 points), so
+     * that arms sort by point wherever they are sorted by name.
+     */
+    @Override
+    public String armPart(int index) {
+        int width = String.valueOf(values.size() - 1).length();
+        return NAME + "=" + String.format(java.util.Locale.ROOT, "%0" + width + "d", index);
+    }
+
     /** {@code sample} → k, then {@code sample.<setting>} → its value at point k, in settings order. */
     @Override
     public Map<String, String> axisValues(int index) {

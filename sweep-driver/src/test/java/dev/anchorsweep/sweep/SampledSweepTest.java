@@ -357,6 +357,9 @@ class SampledSweepTest {
         SweepPlan plan = SweepPlanner.load(config);
         assertEquals(64, plan.runs().size());
         assertEquals(64, plan.arms().size());
+        assertEquals("sample=00", plan.arms().get(0).name(), "zero-padded, so that names sort by point");
+        assertEquals("sample=63", plan.arms().get(63).name());
+        assertEquals("7", plan.arms().get(7).axes().get("sample"));
         assertEquals(64, new HashSet<>(plan.runs().stream().map(PlannedRun::runId).toList()).size());
         Distribution peak = new Distribution.LogUniform(0.01, 1);
         for (PlannedRun run : plan.runs()) {
