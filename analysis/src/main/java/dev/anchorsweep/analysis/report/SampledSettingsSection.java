@@ -58,8 +58,8 @@ public final class SampledSettingsSection {
                 + "run's selection score, the selectivity r² of ").append(interventions.isEmpty() ? "its selection "
                 + "intervention" : "<b>" + HtmlText.escape(String.join(", ", interventions)) + "</b>")
                 .append(" (higher is better)");
-        if (degenerate > 0) sb.append("; ").append(degenerate).append(" degenerate runs are left out of the tables and "
-                + "drawn as grey crosses");
+        if (degenerate > 0) sb.append("; ").append(degenerate).append(degenerate == 1 ? " degenerate run is" :
+                " degenerate runs are").append(" left out of the tables and drawn as grey crosses");
         sb.append(".</p>");
 
         List<ResultRow> ranked = ResultRow.all(importance);
