@@ -11,7 +11,6 @@ import dev.anchorsweep.concept.Measure;
 import dev.anchorsweep.fused.FusedSupport;
 import dev.anchorsweep.model.Architecture;
 import dev.anchorsweep.regularizer.Regularizer;
-import dev.anchorsweep.regularizer.Separate;
 import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.EvaluationSpec;
 import dev.anchorsweep.run.InterventionSpec;
@@ -78,10 +77,10 @@ public final class RunConfigParser {
         ConfigReader trainingReader = r.child("training");
         List<Concept> concepts = concepts(r.child("concepts"));
         int k = architecture == null ? -1 : architecture.latentDim();
-        List<RegularizerSpec> regularizers = regularizers(r.child("regularizers"), concepts, k);
+        Integer steps = trainingReader == null ? null : trainingReader.integer("steps", 1, 10_000_000);
+        List<RegularizerSpec> regularizers = regularizers(r.child("regularizers"), concepts, k, steps);
         List<InterventionSpec> interventions = interventions(r.child("interventions"), concepts, k);
         ConfigReader evaluationReader = r.child("evaluation");
-        Integer steps = trainingReader == null ? null : trainingReader.integer("steps", 1, 10_000_000);
         EvaluationSpec evaluation = evaluation(evaluationReader, interventions, regularizers);
         List<Integer> snapshots = snapshotSteps(evaluationReader, steps);
         TrainingSpec training = training(trainingReader, steps, snapshots);
@@ -166,7 +165,7 @@ public final class RunConfigParser {
                 .orElseThrow(() -> new IllegalArgumentException("'" + label + "' is not a concept label; valid: " + LABELS));
     }
 
-    private List<RegularizerSpec> regularizers(ConfigReader rs, List<Concept> concepts, int k) {
+    private List<RegularizerSpec> regularizers(ConfigReader rs, List<Concept> concepts, int k, Integer steps) {
         List<RegularizerSpec> out = new ArrayList<>();
         if (rs == null) return out;
         List<String> conceptNames = concepts.stream().map(Concept::name).toList();
@@ -193,7 +192,7 @@ public final class RunConfigParser {
             ConfigReader withDefaults = new ConfigReader(settings, r.path(), r.problems());
             Regularizer regularizer;
             try {
-                regularizer = kind.build(new KindSettings(withDefaults, k));
+                regularizer = kind.build(new KindSettings(withDefaults, k, baseDir, steps));
             } catch (IllegalArgumentException e) {
                 r.problem(null, e.getMessage());
                 continue;
@@ -282,7 +281,7 @@ public final class RunConfigParser {
             String intervention = s.has("intervention")
                     ? s.choice("intervention", scored.isEmpty() ? List.of("(no scored interventions)") : scored) : null;
             List<String> metrics = new ArrayList<>(List.of("recon"));
-            regularizers.stream().filter(r -> !(r.regularizer() instanceof Separate)).forEach(r -> metrics.add(r.name()));
+            regularizers.stream().filter(r -> r.regularizer().validated()).forEach(r -> metrics.add(r.name()));
             List<String> minimize = s.has("minimize") ? s.strings("minimize", metrics) : List.of("recon");
             if (minimize == null || (s.has("intervention") && intervention == null)) return null;
             selection = new EvaluationSpec.Selection(intervention, minimize);

@@ -5,6 +5,7 @@ import dev.anchorsweep.color.ColorSets;
 import dev.anchorsweep.color.Rgb;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.model.ModelWeights;
+import dev.anchorsweep.regularizer.CapturedAnchor;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.TrainingSpec;
@@ -59,13 +60,17 @@ final class FusedRun {
         this.net = net;
         this.validationNet = validationNet;
         int k = layout.latentDim();
+        this.params = new float[layout.size];
         for (RegularizerSpec r : run.regularizers()) {
+            if (r.regularizer() instanceof CapturedAnchor a) {        // a pass of its own through the encoder
+                terms.add(new ReducedTerm(r, new CapturedAnchorPass(a, layout, params)));
+                continue;
+            }
             LatentTerm term = FusedTerms.of(r.regularizer(), k).orElseThrow(() -> new IllegalArgumentException(
                     "the fused engine has no term for regularizer '" + r.name() + "' (" + r.regularizer().kind() + ")"));
             int concept = r.labelled() ? run.concepts().indexOf(run.concept(r.concept()).orElseThrow()) : -1;
             terms.add(new ReducedTerm(r, term, concept));
         }
-        this.params = new float[layout.size];
         layout.write(WeightInit.initialize(run.architecture(), run.seed()), params);
         this.grads = new float[layout.size];
         this.adam = new AdamState(layout.size);
@@ -120,6 +125,7 @@ final class FusedRun {
     private void step(int t, double lr, float[][] labels) {
         boolean logged = logged(t);
         for (int r = 0; r < terms.size(); r++) stepWeights[r] = (float) weights[r][t];
+        capture(t);
         recon[t] = forwardBackward(stepWeights, logged, labels, stepValues);
         for (int r = 0; r < terms.size(); r++) values[r][t] = stepValues[r];
         adam.update(params, grads, t, lr);
@@ -138,7 +144,15 @@ final class FusedRun {
         net.backwardDecoder(params, grads);
         termGradients(w, labels);
         net.backwardEncoder(params, grads);
+        for (int r = 0; r < terms.size(); r++) {
+            if (w[r] != 0) terms.get(r).addParameterGradient(grads, w[r]);
+        }
         return reconstruction;
+    }
+
+    /** At the start of step t (after t updates): what terms keep from these weights (a captured anchor's latents). */
+    void capture(int t) {
+        for (ReducedTerm term : terms) term.beforeStep(t);
     }
 
     void termValues(float[] w, boolean allTerms, float[][] labels, float[] termValues) {
@@ -167,6 +181,11 @@ final class FusedRun {
         return net;
     }
 
+    /** The run's r-th regularizer as this engine has it, for tests. */
+    ReducedTerm term(int r) {
+        return terms.get(r);
+    }
+
     /** Whether step t's losses go into a history row (then every term is computed, even at weight 0). */
     private boolean logged(int t) {
         int steps = training.steps();
@@ -192,7 +211,7 @@ final class FusedRun {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("recon", (double) validationNet.recon());
         for (ReducedTerm term : terms) {
-            if (!term.term.validated()) continue;
+            if (!term.validated()) continue;
             metrics.put(term.name(), (double) term.value(validationNet.latent, validationLabels));
         }
         validation.put(step, metrics);

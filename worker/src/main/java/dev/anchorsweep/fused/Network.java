@@ -88,6 +88,20 @@ final class Network {
         }
     }
 
+    /** The encoder alone, to the latents ({@link #latent}): for passes that read no reconstruction. */
+    void encode(float[] p) {
+        float[] in = x;
+        for (int l = 0; l < layout.encoderLayers; l++) {
+            Dense.forward(p, layout.weightOffset[l], layout.biasOffset[l], layout.in[l], layout.out[l], in, pre[l], bp);
+            if (layout.activated(l)) {
+                ExactGeluKernel.apply(pre[l], act[l], slope[l], layout.out[l] * bp);
+                in = act[l];
+            } else {
+                latent.forward();
+            }
+        }
+    }
+
     /** MSE(y, x) over the real samples and the 3 channels. */
     float recon() {
         float sum = 0;
