@@ -8,6 +8,7 @@ import dev.anchorsweep.regularizer.Anchor;
 import dev.anchorsweep.regularizer.AntiAnchor;
 import dev.anchorsweep.regularizer.AntiSubspace;
 import dev.anchorsweep.regularizer.EuclideanAnchor;
+import dev.anchorsweep.regularizer.EuclideanSeparate;
 import dev.anchorsweep.regularizer.Planarity;
 import dev.anchorsweep.regularizer.Regularizer;
 import dev.anchorsweep.regularizer.Separate;
@@ -74,6 +75,9 @@ class FusedGradientTest {
         cases.add(new Case("unitarity, 1.x", OLD, List.of(reg("unit", new Unitarity(), null)), false));
         cases.add(new Case("unitarity (labelled), 1.x", OLD, List.of(reg("unit", new Unitarity(), "red")), false));
         cases.add(new Case("euclidean anchor (labelled), 1.x", OLD, List.of(reg("euclid", new EuclideanAnchor(new double[] {0.5, 0.5, 0}), "red")), false));
+        cases.add(new Case("euclidean separate, 1.x", OLD, List.of(reg("esep", new EuclideanSeparate(0, 1), null)), true));
+        cases.add(new Case("euclidean separate (labelled), 1.x", OLD, List.of(reg("esep", new EuclideanSeparate(0, 2), "red")), false));
+        cases.add(new Case("euclidean separate, paper", PAPER, List.of(reg("esep", new EuclideanSeparate(1, 2, 3), null)), false));
         cases.add(new Case("anchor, 1.x (unit directions of an unnormalised latent)", OLD, List.of(reg("anchor", new Anchor(new double[] {1, 0, 0}), "red")), false));
         cases.add(new Case("all of the paper's, total", PAPER, List.of(
                 reg("anchor", new Anchor(new double[] {1, 0, 0, 0, 0}), "red"),
