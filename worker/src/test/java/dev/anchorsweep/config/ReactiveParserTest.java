@@ -91,7 +91,7 @@ class ReactiveParserTest {
         assertEquals(1, e.problems().size(), e.getMessage());
         assertEquals(dir.resolve("run.conf") + ":8", p.origin());
         assertEquals("run.reactive.r.property", p.path());
-        assertEquals("'anchr' is not valid, did you mean 'anchor'? (valid: lr, recon, anchor, separate)", p.message());
+        assertEquals("'anchr' is not valid; did you mean 'anchor'? (valid: lr, recon, anchor, separate)", p.message());
     }
 
     @Test
