@@ -1,5 +1,8 @@
 package dev.anchorsweep.bench;
 
+import dev.anchorsweep.property.Condition;
+import dev.anchorsweep.property.Goal;
+import dev.anchorsweep.property.ReactiveRule;
 import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.train.TrainedRun;
@@ -67,6 +70,22 @@ public final class TrainingBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * {@code template} with two reactive rules for a benchmark of {@code steps} steps: its first regularizer's weight
+     * moves to 0.2 once validation recon is below 10 (true at the first check, so a move is in progress from there to
+     * the end), and lr halves when the training recon has stalled over one validation interval (checked at every
+     * validation).
+     */
+    public static RunSpec withReactiveRules(RunSpec template, int steps) {
+        List<ReactiveRule> rules = List.of(
+                new ReactiveRule("weight-up", template.regularizers().get(0).name(),
+                        new Condition.Below("validation.recon", 10), new Goal.Target(0.2), steps, true),
+                new ReactiveRule("lr-down", "lr", new Condition.Stalled("loss.recon",
+                        template.training().validateEvery(), 0.01), new Goal.Factor(0.5), 50, false));
+        return new RunSpec(template.seed(), template.architecture(), template.training(), template.concepts(),
+                template.regularizers(), template.interventions(), template.evaluation(), rules);
     }
 
     private static void runAll(ExecutorService pool, List<List<RunSpec>> packs, Trainer trainer) throws Exception {
