@@ -87,7 +87,7 @@ public final class RunConfigParser {
         EvaluationSpec evaluation = evaluation(evaluationReader, interventions, regularizers);
         List<Integer> snapshots = snapshotSteps(evaluationReader, steps);
         TrainingSpec training = training(trainingReader, steps, snapshots);
-        List<ReactiveRule> reactive = reactive(r, regularizers);
+        List<ReactiveRule> reactive = reactive(r, regularizers, List.of());
         if (problems.size() > before) return null;
         try {
             RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation,
@@ -156,14 +156,19 @@ public final class RunConfigParser {
                 TrainingData.DEFAULT, reconWeight, List.of());
     }
 
-    /** The reactive rules; their properties: lr, recon and the regularizers' names. */
-    private static List<ReactiveRule> reactive(ConfigReader r, List<RegularizerSpec> regularizers) {
+    /**
+     * The reactive rules; their properties: lr, recon, the regularizers' and the data properties' names (the names of
+     * {@code training.data.properties}, to be passed once the data section has them).
+     */
+    private static List<ReactiveRule> reactive(ConfigReader r, List<RegularizerSpec> regularizers,
+                                               List<String> dataProperties) {
         List<String> names = regularizers.stream().map(RegularizerSpec::name).toList();
         if (r.value("regularizers") instanceof ConfigObject o) {
             ReactiveParser.checkNames(new ConfigReader(o, r.path("regularizers"), r.problems()), names);
         }
         List<String> properties = new ArrayList<>(List.of("lr", "recon"));
         properties.addAll(names);
+        properties.addAll(dataProperties);
         List<String> metrics = new ArrayList<>(List.of("validation.recon"));
         regularizers.stream().filter(x -> !(x.regularizer() instanceof Separate))
                 .forEach(x -> metrics.add("validation." + x.name()));
