@@ -9,7 +9,9 @@ import dev.anchorsweep.color.Hsv;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.concept.Measure;
 import dev.anchorsweep.fused.FusedSupport;
+import dev.anchorsweep.data.TrainingData;
 import dev.anchorsweep.model.Architecture;
+import dev.anchorsweep.property.ReactiveRule;
 import dev.anchorsweep.regularizer.Regularizer;
 import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.EvaluationSpec;
@@ -38,10 +40,10 @@ public final class RunConfigParser {
 
     public static final String DEFAULTS = "anchor-sweep.run";
     static final List<String> RUN_KEYS = List.of("seed", "model", "training", "concepts", "regularizers",
-            "interventions", "evaluation");
+            "interventions", "evaluation", "reactive");
     static final List<String> MODEL_KEYS = List.of("latent-dim", "hidden-width", "layers", "bottleneck", "output");
     static final List<String> TRAINING_KEYS = List.of("steps", "batch-size", "grid", "validate-every", "history-every",
-            "lr", "engine");
+            "lr", "engine", "recon-weight");
     static final List<String> CONCEPT_KEYS = List.of("label", "power", "scale");
     static final List<String> LABELS = Arrays.stream(Measure.values()).map(Measure::configLabel).toList();
     static final List<String> EVALUATION_KEYS = List.of("sets", "latents", "selection");
@@ -84,9 +86,11 @@ public final class RunConfigParser {
         EvaluationSpec evaluation = evaluation(evaluationReader, interventions, regularizers);
         List<Integer> snapshots = snapshotSteps(evaluationReader, steps);
         TrainingSpec training = training(trainingReader, steps, snapshots);
+        List<ReactiveRule> reactive = reactive(r, regularizers, List.of());
         if (problems.size() > before) return null;
         try {
-            RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation);
+            RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation,
+                    reactive);
             var fusedGap = FusedSupport.check(spec);
             var sameDiffGap = SameDiffSupport.check(spec);
             if (training.engine() == Engine.FUSED && fusedGap.isPresent()) {
@@ -136,11 +140,40 @@ public final class RunConfigParser {
             t.problem("lr", "the learning rate must be ≥ 0, but the schedule reaches " + lr.minValue());
             return null;
         }
-        if (steps == null || batch == null || grid == null || validate == null || history == null || lr == null
-                || snapshots == null || engine == null) {
+        KeyframeSchedule reconWeight = t.has("recon-weight") ? ScheduleParser.parse(t, "recon-weight", baseDir)
+                : TrainingSpec.RECON_WEIGHT;
+        if (reconWeight != null && reconWeight.minValue() < 0) {
+            t.problem("recon-weight", "the reconstruction weight must be ≥ 0, but the schedule reaches "
+                    + reconWeight.minValue());
             return null;
         }
-        return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots, Engine.fromConfigName(engine));
+        if (steps == null || batch == null || grid == null || validate == null || history == null || lr == null
+                || snapshots == null || engine == null || reconWeight == null) {
+            return null;
+        }
+        return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots, Engine.fromConfigName(engine),
+                TrainingData.DEFAULT, reconWeight, List.of());
+    }
+
+    /**
+     * The reactive rules; their properties: lr, recon, the regularizers' and the data properties' names (the names of
+     * {@code training.data.properties}, to be passed once the data section has them).
+     */
+    private static List<ReactiveRule> reactive(ConfigReader r, List<RegularizerSpec> regularizers,
+                                               List<String> dataProperties) {
+        List<String> names = regularizers.stream().map(RegularizerSpec::name).toList();
+        if (r.value("regularizers") instanceof ConfigObject o) {
+            ReactiveParser.checkNames(new ConfigReader(o, r.path("regularizers"), r.problems()), names);
+        }
+        List<String> properties = new ArrayList<>(List.of("lr", "recon"));
+        properties.addAll(names);
+        properties.addAll(dataProperties);
+        List<String> metrics = new ArrayList<>(List.of("validation.recon"));
+        regularizers.stream().filter(x -> x.regularizer().validated())
+                .forEach(x -> metrics.add("validation." + x.name()));
+        metrics.addAll(List.of("loss.recon", "loss.total"));
+        names.forEach(n -> metrics.add("loss." + n));
+        return ReactiveParser.parse(r, properties, metrics);
     }
 
     private List<Concept> concepts(ConfigReader c) {

@@ -27,6 +27,8 @@ final class Network {
     private final float[][] act;
     private final float[][] slope;
     final LatentBatch latent;
+    /** The weight of the reconstruction loss in the gradient of {@link #backwardDecoder} (set per step; default 1). */
+    float reconWeight = 1f;
     /** The reconstruction [3][bp]. */
     final float[] y;
     private final float[] gradA;
@@ -122,7 +124,7 @@ final class Network {
      */
     void backwardDecoder(float[] p, float[] g) {
         int last = layout.layers - 1;
-        float scale = 2f / (C * batch);
+        float scale = 2f / (C * batch) * reconWeight;
         float[] dy = gradA;
         boolean sigmoid = layout.architecture.sigmoidOutput();
         for (int c = 0; c < C; c++) {
