@@ -117,8 +117,7 @@ final class GridExpander {
         }
         List<PlannedRun> out = new ArrayList<>(seeds.size());
         for (int seed : seeds.seeds()) {
-            RunSpec spec = seed == first.seed() ? first : new RunSpec(seed, first.architecture(), first.training(),
-                    first.concepts(), first.regularizers(), first.interventions(), first.evaluation());
+            RunSpec spec = seed == first.seed() ? first : first.withSeed(seed);
             out.add(new PlannedRun(RunId.of(spec), arm, labels, seed, spec));
         }
         return out;
