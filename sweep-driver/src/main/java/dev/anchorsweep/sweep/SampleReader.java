@@ -51,7 +51,9 @@ final class SampleReader {
         if (s == null) return null;
         int before = problems.size();
         s.allowOnly(KEYS);
-        Integer points = s.integer("points", 1, SweepPlanner.MAX_RUNS);
+        Integer points = null;
+        if (s.has("points")) points = s.integer("points", 1, SweepPlanner.MAX_RUNS);
+        else s.problem(null, "needs 'points', how many points to draw, e.g. points = 64");
         SamplingMethod method = SamplingMethod.SOBOL;
         if (s.has("method")) {
             String name = s.choice("method", SamplingMethod.configNames());

@@ -304,6 +304,31 @@ class SampledSweepTest {
     }
 
     @Test
+    void anUnknownDistributionAChoiceOfAStringAndMissingPoints() {
+        String text = """
+                sweep.name = bad
+                run { include "runs/ex-2.9.1.conf" }
+                samples {
+                  settings {
+                    "model.hidden-width" { distribution = normal, min = 8, max = 32 }
+                    "training.batch-size" { distribution = choice, values = [32, big] }
+                  }
+                }
+                """;
+        List<ConfigProblem> problems = files.problems(text);
+        ConfigProblem unknown = problem(problems, "samples.settings.\"model.hidden-width\".distribution", "not valid");
+        assertEquals("'normal' is not valid (valid: uniform, log-uniform, int-uniform, choice)", unknown.message());
+        assertEquals(at(text, "normal"), unknown.origin());
+        ConfigProblem string = problem(problems, "samples.settings.\"training.batch-size\".values", "numbers");
+        assertEquals("sampled settings are numbers, but one value is \"big\" (string) (vary strings and booleans with"
+                + " grid.settings)", string.message());
+        assertEquals(at(text, "[32, big]"), string.origin());
+        ConfigProblem points = problem(problems, "samples", "needs 'points'");
+        assertEquals("needs 'points', how many points to draw, e.g. points = 64", points.message());
+        assertEquals(at(text, "samples {"), points.origin());
+    }
+
+    @Test
     void aMalformedAddress() {
         String line = "    \"regularizers.anchor.weight[first].value\" { distribution = uniform, min = 0, max = 1 }\n";
         ConfigProblem p = oneProblem(line, "samples.settings.\"regularizers.anchor.weight[first].value\"",
