@@ -5,6 +5,8 @@ import dev.anchorsweep.color.ColorSets;
 import dev.anchorsweep.color.Rgb;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.model.ModelWeights;
+import dev.anchorsweep.regularizer.CapturedAnchor;
+import dev.anchorsweep.property.RunProperties;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.TrainingSpec;
@@ -40,11 +42,15 @@ final class FusedRun {
     private final float[] grads;
     private final AdamState adam;
     private final DataSampler sampler;
-    /** The data properties' values per step [property][step] (from their schedules until rules may move them). */
-    private final double[][] dataValues;
+    /** The index of the first data property among the run's properties (the rest follow in order). */
+    private final int firstDataProperty;
+    private final double[] dataValues;
     private final float[] recon;
     private final float[][] values;
     private final double[][] weights;
+    private final RunProperties properties;
+    private final double[] lr;
+    private final double[] reconWeight;
     private final float[] stepWeights;
     private final float[] stepValues;
     private final Map<Integer, Map<String, Double>> validation = new HashMap<>();
@@ -68,24 +74,31 @@ final class FusedRun {
         this.net = networks.of(training.batchSize());
         this.validationNet = validationNet;
         int k = layout.latentDim();
+        this.params = new float[layout.size];
         for (RegularizerSpec r : run.regularizers()) {
+            if (r.regularizer() instanceof CapturedAnchor a) {        // a pass of its own through the encoder
+                terms.add(new ReducedTerm(r, new CapturedAnchorPass(a, layout, params)));
+                continue;
+            }
             LatentTerm term = FusedTerms.of(r.regularizer(), k).orElseThrow(() -> new IllegalArgumentException(
                     "the fused engine has no term for regularizer '" + r.name() + "' (" + r.regularizer().kind() + ")"));
             int concept = r.labelled() ? run.concepts().indexOf(run.concept(r.concept()).orElseThrow()) : -1;
             terms.add(new ReducedTerm(r, term, concept));
         }
-        this.params = new float[layout.size];
         layout.write(WeightInit.initialize(run.architecture(), run.seed()), params);
         this.grads = new float[layout.size];
         this.adam = new AdamState(layout.size);
         this.sampler = new DataSampler(run);
         int steps = training.steps();
-        this.dataValues = training.data().properties().values().stream().map(p -> p.sample(steps))
-                .toArray(double[][]::new);
         this.recon = new float[steps];
         this.values = new float[terms.size()][steps];
+        this.properties = RunProperties.of(run, training.data().properties());
+        this.firstDataProperty = RunProperties.regularizer(run.regularizers().size());
+        this.dataValues = new double[training.data().properties().size()];
+        this.lr = properties.values(RunProperties.LR);
+        this.reconWeight = properties.values(RunProperties.RECON);
         this.weights = new double[terms.size()][];
-        for (int r = 0; r < terms.size(); r++) weights[r] = terms.get(r).spec.schedule().sample(steps);
+        for (int r = 0; r < terms.size(); r++) weights[r] = properties.values(RunProperties.regularizer(r));
         this.stepWeights = new float[terms.size()];
         this.stepValues = new float[terms.size()];
         ColorSet set = ColorSets.validation();
@@ -115,17 +128,17 @@ final class FusedRun {
      */
     TrainedRun train(DoubleConsumer progress) {
         int steps = training.steps();
-        double[] lr = training.lr().sample(steps);
-        double[] properties = new double[dataValues.length];
         for (int t = 0; ; t++) {
             if (observe(t)) progress.accept((double) t / steps);
             if (t == steps) break;
-            for (int p = 0; p < properties.length; p++) properties[p] = dataValues[p][t];
-            DataSampler.Batch batch = sampler.next(t, properties);
+            // the data properties' values used at step t (rules may have moved them)
+            for (int p = 0; p < dataValues.length; p++) dataValues[p] = properties.value(firstDataProperty + p, t);
+            DataSampler.Batch batch = sampler.next(t, dataValues);
             net = networks.of(batch.size());
             net.load(batch.rows());
             net.weigh(batch.lossWeights());
             step(t, lr[t], batch.labels());
+            if (!run.reactive().isEmpty() && validation.containsKey(t)) properties.observe(t, validation.get(t), losses(t));
         }
         return result();
     }
@@ -133,6 +146,8 @@ final class FusedRun {
     private void step(int t, double lr, float[][] labels) {
         boolean logged = logged(t);
         for (int r = 0; r < terms.size(); r++) stepWeights[r] = (float) weights[r][t];
+        capture(t);
+        net.reconWeight = (float) reconWeight[t];
         recon[t] = forwardBackward(stepWeights, logged, labels, stepValues);
         for (int r = 0; r < terms.size(); r++) values[r][t] = stepValues[r];
         adam.update(params, grads, t, lr);
@@ -151,7 +166,15 @@ final class FusedRun {
         net.backwardDecoder(params, grads);
         termGradients(w, labels);
         net.backwardEncoder(params, grads);
+        for (int r = 0; r < terms.size(); r++) {
+            if (w[r] != 0) terms.get(r).addParameterGradient(grads, w[r]);
+        }
         return reconstruction;
+    }
+
+    /** At the start of step t (after t updates): what terms keep from these weights (a captured anchor's latents). */
+    void capture(int t) {
+        for (ReducedTerm term : terms) term.beforeStep(t);
     }
 
     void termValues(float[] w, boolean allTerms, float[][] labels, float[] termValues) {
@@ -180,6 +203,11 @@ final class FusedRun {
         return net;
     }
 
+    /** The run's r-th regularizer as this engine has it, for tests. */
+    ReducedTerm term(int r) {
+        return terms.get(r);
+    }
+
     /** Whether step t's losses go into a history row (then every term is computed, even at weight 0). */
     private boolean logged(int t) {
         int steps = training.steps();
@@ -205,16 +233,25 @@ final class FusedRun {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("recon", (double) validationNet.recon());
         for (ReducedTerm term : terms) {
-            if (!term.term.validated()) continue;
+            if (!term.validated()) continue;
             metrics.put(term.name(), (double) term.value(validationNet.latent, validationLabels));
         }
         validation.put(step, metrics);
     }
 
     private double total(int t) {
-        double total = recon[t];
+        double total = reconWeight[t] * recon[t];
         for (int r = 0; r < terms.size(); r++) total += weights[r][t] * values[r][t];
         return total;
+    }
+
+    /** The training losses of batch t: recon, total and each regularizer's (unweighted) value. */
+    private Map<String, Double> losses(int t) {
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("recon", (double) recon[t]);
+        losses.put("total", total(t));
+        for (int r = 0; r < terms.size(); r++) losses.put(terms.get(r).spec.name(), (double) values[r][t]);
+        return losses;
     }
 
     private TrainedRun result() {
@@ -231,18 +268,8 @@ final class FusedRun {
             boolean logged = (trained && (t % training.historyEvery() == 0 || t == steps - 1)) || !val.isEmpty()
                     || (failure != null && failure.step() == t);
             if (!logged) continue;
-            Map<String, Double> w = new LinkedHashMap<>();
-            Map<String, Double> losses = new LinkedHashMap<>();
-            if (trained) {
-                losses.put("recon", (double) recon[t]);
-                losses.put("total", total);
-            }
-            for (int r = 0; r < terms.size(); r++) {
-                RegularizerSpec spec = terms.get(r).spec;
-                w.put(spec.name(), spec.schedule().valueAt(t));
-                if (trained) losses.put(spec.name(), (double) values[r][t]);
-            }
-            history.add(new HistoryPoint(t, training.lr().valueAt(t), w, losses, val));
+            Map<String, Double> losses = trained ? losses(t) : Map.of();
+            history.add(new HistoryPoint(t, lr[t], properties.recorded(t), losses, val));
         }
         ModelWeights finalWeights = layout.read(params);
         if (failure == null && !finite(params)) failure = new RunFailure("diverged: non-finite weights", steps);

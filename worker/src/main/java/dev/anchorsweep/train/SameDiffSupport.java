@@ -1,5 +1,7 @@
 package dev.anchorsweep.train;
 
+import dev.anchorsweep.regularizer.CapturedAnchor;
+import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.TrainingSpec;
 
@@ -22,6 +24,11 @@ public final class SameDiffSupport {
         if (!t.data().isDefault()) return Optional.of("training.data (curricula and colour sets) is fused-only");
         if (!t.reconWeight().equals(TrainingSpec.RECON_WEIGHT)) return Optional.of("training.recon-weight is fused-only");
         if (!run.reactive().isEmpty()) return Optional.of("reactive rules are fused-only");
+        for (RegularizerSpec r : run.regularizers()) {
+            if (r.regularizer() instanceof CapturedAnchor) {
+                return Optional.of("regularizer '" + r.name() + "' is a captured-anchor, which is fused-only");
+            }
+        }
         return Optional.empty();
     }
 }

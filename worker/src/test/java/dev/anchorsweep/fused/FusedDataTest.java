@@ -179,6 +179,24 @@ class FusedDataTest {
         assertEquals(before.losses(), beforePlain.losses());   // the full-batch phase is unweighted in both
         assertNotEquals(at(alone, 150).losses().get("recon"), at(unweighted, 150).losses().get("recon"));
         assertNotEquals(pack.get(0).finalLosses().get("recon"), inPack.finalLosses().get("recon"));
+        // history records the data properties' values used (linear keys [[100, 0], [199, 1]] are min-jerk: ½ midway)
+        assertEquals(0.0, at(alone, 90).weights().get("data-hues"));
+        assertEquals(subject.training().data().properties().get("data-hues").valueAt(150),
+                at(alone, 150).weights().get("data-hues"));
+    }
+
+    @Test
+    void aReactiveRuleMovesADataProperty() {
+        // data-hues would stay 0; a rule that fires at the first check (validation recon below 1) sends it to 1
+        String text = M1Runs.ex16("smooth", 200, "100") + """
+                training.data.properties.data-hues = 0
+                reactive.widen { property = data-hues, when { metric = validation.recon, below = 1 }, target = 1,
+                  duration = 20 }
+                """;
+        TrainedRun run = new FusedPackTrainer().train(List.of(M1Runs.parse(text, 0))).get(0);
+        assertTrue(run.ok());
+        assertEquals(0.0, at(run, 50).weights().get("data-hues"));   // the first check is after batch 50
+        assertEquals(1.0, at(run, 100).weights().get("data-hues"), 1e-12);
     }
 
     private static HistoryPoint at(TrainedRun run, int step) {

@@ -37,7 +37,10 @@ public final class ReportViews {
             new View("selectivity", List.of("runs", "evaluations"),
                     "the selectivity score recomputed with corr() on the rgb-grid, next to runs.scores"),
             new View("latent_geometry", List.of("runs", "latents"),
-                    "per ok run: cosine of red to its concept direction, vibrant hues' norm share in dims 0-1"));
+                    "per ok run: cosine of red to its concept direction, vibrant hues' norm share in dims 0-1"),
+            new View("sampled_settings", List.of("runs", "run_flags"),
+                    "sampled sweeps: one row per ok run and sampled setting, its drawn value and the outcome "
+                            + "(selection score)"));
 
     private ReportViews() {
     }
