@@ -82,8 +82,8 @@ final class PhaseSampler {
         }
         int outer = colors.outer();
         int in = colors.inner();
-        boolean separable = outer > 1 && (dependsOn(base, in, true) != null);
-        for (double[] m : measures) separable &= dependsOn(m, in, true) != null;
+        boolean separable = outer > 1 && (dependsOn(base, in) != null);
+        for (double[] m : measures) separable &= dependsOn(m, in) != null;
         if (!separable) {
             outer = 1;
             in = n;
@@ -95,14 +95,14 @@ final class PhaseSampler {
         java.util.Arrays.fill(outerBase, 1);
         double[] innerBase = base;
         if (separable) {
-            Boolean innerOnly = dependsOn(base, in, true);
+            Boolean innerOnly = dependsOn(base, in);
             innerBase = innerOnly ? firstRow(base, in) : ones(in);
             if (!innerOnly) outerBase = column(base, in, outer);
         }
         for (int f = 0; f < measures.size(); f++) {
             double[] m = measures.get(f);
             int property = properties.indexOf(phase.curriculum().get(f).property());
-            if (!separable || dependsOn(m, in, true)) {
+            if (!separable || dependsOn(m, in)) {
                 innerFactors.add(new WeightedAxis.Factor(separable ? firstRow(m, in) : m, property));
             } else {
                 outerFactors.add(new WeightedAxis.Factor(column(m, in, outer), property));
@@ -113,16 +113,16 @@ final class PhaseSampler {
     }
 
     /**
-     * Whether {@code values} (one per colour, colour = a·inner + b) depend on b alone (true), on a alone (false), or
-     * on both (null); {@code preferInner} decides for constants.
+     * Whether {@code values} (one per colour, colour = a·inner + b) depend on b alone (true; also constants), on a
+     * alone (false), or on both (null).
      */
-    private static Boolean dependsOn(double[] values, int inner, boolean preferInner) {
+    private static Boolean dependsOn(double[] values, int inner) {
         boolean innerOnly = true, outerOnly = true;
         for (int i = 0; i < values.length && (innerOnly || outerOnly); i++) {
             if (values[i] != values[i % inner]) innerOnly = false;
             if (values[i] != values[i - i % inner]) outerOnly = false;
         }
-        if (innerOnly && (preferInner || !outerOnly)) return true;
+        if (innerOnly) return true;
         if (outerOnly) return false;
         return null;
     }

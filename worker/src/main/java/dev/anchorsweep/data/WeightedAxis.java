@@ -33,7 +33,6 @@ final class WeightedAxis {
     /** One factor: its measure per position, and the index of its data property (−1: the fixed base weight). */
     record Factor(double[] values, int property) {}
 
-    private final int positions;
     private final int[] classOf;
     private final int[] start;
     private final int[] count;
@@ -78,7 +77,6 @@ final class WeightedAxis {
     private boolean allZero;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
-        this.positions = positions;
         this.property = curriculum.stream().mapToInt(Factor::property).toArray();
         Map<Key, Integer> classes = new HashMap<>();
         this.classOf = new int[positions];
@@ -132,7 +130,6 @@ final class WeightedAxis {
     }
 
     private WeightedAxis(WeightedAxis shared) {
-        this.positions = shared.positions;
         this.classOf = shared.classOf;
         this.start = shared.start;
         this.count = shared.count;
@@ -364,11 +361,6 @@ final class WeightedAxis {
             int n = count[k];
             return n == 1 ? members[start[k]] : members[start[k] + (int) (((rng.nextLong() >>> 32) * n) >>> 32)];
         }
-    }
-
-    /** A position drawn uniformly. */
-    int drawUniform(SplittableRandom rng) {
-        return positions == 1 ? 0 : rng.nextInt(positions);
     }
 
     /** The curriculum weight (Π levels, without the base) at the current values of the last drawn position. */
