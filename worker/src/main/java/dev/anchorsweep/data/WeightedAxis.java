@@ -27,6 +27,8 @@ final class WeightedAxis {
     /** Below this share of accepted proposals (after {@link #PROBE} proposals) the proposal is rebuilt. */
     static final double MIN_ACCEPTANCE = 0.6;
     static final int PROBE = 64;
+    /** Axes of at most this many classes rebuild their table exactly at every change of the values. */
+    static final int SMALL = 32;
     /** Consecutive rejections after which the weights are checked for being all zero. */
     static final int MAX_REJECTIONS = 1000;
 
@@ -191,7 +193,9 @@ final class WeightedAxis {
             setLevels(currentLevels, f, current[f]);
         }
         allZero = zero();
-        if (above) {
+        if (count.length <= SMALL) {
+            rebuild(false); // a few classes: an exact table every step costs less than the rejections
+        } else if (above) {
             rebuild(true);
         } else {
             exact = Arrays.equals(current, reference);

@@ -55,6 +55,57 @@ class WeightedAxisTest {
     }
 
     @Test
+    void manyClassesAreDrawnByRejectionAndStillFollowTheWeights() {
+        // more classes than WeightedAxis.SMALL: proposals from a reference table, accepted with w_now/w_ref
+        int n = 3 * WeightedAxis.SMALL;
+        double[] base = new double[n], measure = new double[n];
+        SplittableRandom init = new SplittableRandom(5);
+        for (int p = 0; p < n; p++) {
+            base[p] = 0.2 + init.nextDouble();
+            measure[p] = p / (n - 1.0);
+        }
+        WeightedAxis axis = new WeightedAxis(n, base, List.of(new WeightedAxis.Factor(measure, 0)));
+        assertEquals(n, axis.classes());
+        SplittableRandom rng = new SplittableRandom(3);
+        double f = 0.05;
+        for (int step = 0; step < 120; step++) {
+            // rising by 1/300 per step, then falling, then holding still
+            f = step < 60 ? f + 1.0 / 300 : step < 100 ? f - 1.0 / 100 : f;
+            axis.update(new double[] {f});
+            long[] counts = new long[n];
+            for (int i = 0; i < 2_000; i++) counts[axis.draw(rng)]++;
+            if (step % 20 != 19) continue; // a few steps are tested, each with its own counts
+            Levels levels = Levels.ofFraction(f);
+            java.util.List<Double> e = new java.util.ArrayList<>();
+            java.util.List<Long> o = new java.util.ArrayList<>();
+            double total = 0;
+            for (int p = 0; p < n; p++) total += base[p] * levels.apply(measure[p]);
+            double pooledE = 0;
+            long pooledO = 0;
+            for (int p = 0; p < n; p++) {
+                double expected = base[p] * levels.apply(measure[p]) / total * 2_000;
+                if (expected == 0) {
+                    assertEquals(0, counts[p], "step " + step + ": position " + p + " has weight 0");
+                } else if (expected < 5) {
+                    pooledE += expected;
+                    pooledO += counts[p];
+                } else {
+                    e.add(expected);
+                    o.add(counts[p]);
+                }
+            }
+            if (pooledE > 0) {
+                e.add(pooledE);
+                o.add(pooledO);
+            }
+            if (e.size() < 2) continue; // one position left with weight (f ≤ 0): the zero checks above say it all
+            double pValue = new ChiSquareTest().chiSquareTest(e.stream().mapToDouble(Double::doubleValue).toArray(),
+                    o.stream().mapToLong(Long::longValue).toArray());
+            assertTrue(pValue > 1e-3, "step " + step + ", f = " + f + ": p = " + pValue);
+        }
+    }
+
+    @Test
     void weightsThatAreAllZeroAreToldApart() {
         double[] low = {0.2, 0.5, 0.9};
         WeightedAxis axis = new WeightedAxis(3, new double[] {1, 1, 1}, List.of(new WeightedAxis.Factor(low, 0)));
