@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 final class WeightedAxis {
 
     /** How far above the current value a rebuilt reference is set (fractions above 1 act as 1). */
-    static final double AHEAD = 0.01;
+    static final double AHEAD = 0.03;
     /** Below this share of accepted proposals (after {@link #PROBE} proposals) the proposal is rebuilt. */
     static final double MIN_ACCEPTANCE = 0.6;
     static final int PROBE = 64;
