@@ -300,7 +300,7 @@ public final class RunConfigParser {
             s.allowOnly(List.of("every"));
             if (!s.has("every")) {
                 l.problem("steps", "a steps object needs 'every' (steps { every = N }: 0, N, 2N, … and the final step "
-                        + steps + "), but got " + every.render(com.typesafe.config.ConfigRenderOptions.concise()));
+                        + steps + "), but got " + ConfigReader.describe(every));
                 return null;
             }
             Integer n = s.integer("every", 1, Math.max(1, steps));

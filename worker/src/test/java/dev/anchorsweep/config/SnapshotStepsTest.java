@@ -73,7 +73,7 @@ class SnapshotStepsTest {
 
         ConfigProblem word = invalid("training.steps = 60\nevaluation.latents.steps = often");
         assertEquals("run.evaluation.latents.steps", word.path());
-        assertEquals("must be a list of steps like [0, 60] or { every = N }, but got often", word.message());
+        assertEquals("must be a list of steps like [0, 60] or { every = N }, but got \"often\" (string)", word.message());
 
         ConfigProblem outside = invalid("training.steps = 60\nevaluation.latents.steps = [0, 70]");
         assertEquals("latent steps must be in 0..60 (training.steps; 60 is the final model), but got 70",
