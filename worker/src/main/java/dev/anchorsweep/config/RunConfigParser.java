@@ -312,7 +312,7 @@ public final class RunConfigParser {
         }
         if (!(o.get("steps") instanceof com.typesafe.config.ConfigList)) {
             l.problem("steps", "must be a list of steps like [0, " + steps + "] or { every = N }, but got "
-                    + o.get("steps").render(com.typesafe.config.ConfigRenderOptions.concise()));
+                    + ConfigReader.describe(o.get("steps")));
             return null;
         }
         int[] s = l.integers("steps");
