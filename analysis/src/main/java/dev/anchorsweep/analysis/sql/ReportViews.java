@@ -37,7 +37,17 @@ public final class ReportViews {
             new View("selectivity", List.of("runs", "evaluations"),
                     "the selectivity score recomputed with corr() on the rgb-grid, next to runs.scores"),
             new View("latent_geometry", List.of("runs", "latents"),
-                    "per ok run: cosine of red to its concept direction, vibrant hues' norm share in dims 0-1"));
+                    "per ok run: cosine of red to its concept direction, vibrant hues' norm share in dims 0-1"),
+            new View("run_phases", List.of("runs", "history"),
+                    "one row per ok run and phase: the config's named phases, else cut where a schedule jumps"),
+            new View("loss_spikes", List.of("run_phases", "history"),
+                    "one row per ok run and phase change: largest loss within 100 steps after it over the median "
+                            + "loss within 100 steps before"),
+            new View("phase_loss", List.of("run_phases", "history"),
+                    "one row per ok run and phase: mean and variance of the loss from 100 steps after its start"),
+            new View("spike_summary", List.of("run_flags", "loss_spikes", "phase_loss"),
+                    "one row per arm: median and quartiles across seeds of the largest loss spike and the mean "
+                            + "within-phase loss variance"));
 
     private ReportViews() {
     }
