@@ -34,7 +34,7 @@ public final class ReportJob {
      * report reads a few colour sets or a few runs of them, and Parquet skips the files of other runs.
      */
     private static final List<String> CACHED = List.of("runs", "sweeps", "run_flags", "run_errors", "selection_candidates",
-            "best_runs", "best_run_colors");
+            "best_runs", "best_run_colors", "run_phases");
 
     public Result write(ResultCatalog catalog, Path out, String sweep) {
         long start = System.nanoTime();
@@ -61,6 +61,12 @@ public final class ReportJob {
             ReportSql.Pending degenerateQuery = sql.submit("degenerate_runs");
             ReportSql.Pending selectivityQuery = catalog.views().contains("selectivity")
                     ? sql.submit("selectivity_check") : null;
+            // latent evolution: one cheap query over the cached runs table says which runs have 3+ snapshots
+            ReportSql.Pending evolutionQuery = catalog.tables().contains("latents") ? sql.submit("evolution_runs") : null;
+            boolean spikes = catalog.views().contains("spike_summary");
+            ReportSql.Pending spikeSummaryQuery = spikes ? sql.submit("spike_summary") : null;
+            ReportSql.Pending lossSpikesQuery = spikes ? sql.submit("loss_spikes") : null;
+            ReportSql.Pending phaseLossQuery = spikes ? sql.submit("phase_loss") : null;
 
             QueryResult sweepRow = sweepQuery.get();
             SweepInfo info = SweepInfo.of(sweepId, sweepRow);
@@ -107,6 +113,12 @@ public final class ReportJob {
                     data, files));
             if (combinations) {
                 sections.set(1, GallerySection.render(galleryRows, gallery, bestByArm, data, files));
+            }
+            List<EvolutionRunInfo> evolving = evolutionQuery == null ? List.of() : EvolutionRunInfo.of(evolutionQuery.get());
+            if (!evolving.isEmpty()) sections.add(EvolutionSection.render(arms, best, evolving, sql, files));
+            if (spikes) {
+                sections.add(SpikesSection.render(spikeSummaryQuery.get(), lossSpikesQuery.get(), phaseLossQuery.get(),
+                        files));
             }
             sections.add(FailuresSection.render(failedQuery.get(), degenerate, files));
             sections.removeIf(java.util.Objects::isNull);
