@@ -197,7 +197,7 @@ public final class TimelinePanel {
             g.draw(new Line2D.Double(px, top, px, top + 4));
             g.drawString(text, px - g.getFontMetrics().stringWidth(text) / 2f, top + 15);
         }
-        g.drawString("step", plotRight() + 8, top + 15);
+        g.drawString("step", plotRight() + 16, top + 15);
     }
 
     private void phases(Graphics2D g, int bottom, Font small) {

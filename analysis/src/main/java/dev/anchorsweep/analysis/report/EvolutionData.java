@@ -29,8 +29,8 @@ final class EvolutionData {
 
     /** About this many colours per snapshot: enough to see the structure, few enough for a page and a GIF. */
     static final int POINTS = 1000;
-    /** Loss terms are drawn as a centred rolling mean over this many logged steps (as the best runs' loss chart). */
-    static final int SMOOTHING = 11;
+    /** Loss terms are drawn as a centred rolling mean over this many logged steps: calm, and a phase change's spike still shows. */
+    static final int SMOOTHING = 5;
 
     private EvolutionData() {
     }

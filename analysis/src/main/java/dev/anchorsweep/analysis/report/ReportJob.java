@@ -34,7 +34,7 @@ public final class ReportJob {
      * report reads a few colour sets or a few runs of them, and Parquet skips the files of other runs.
      */
     private static final List<String> CACHED = List.of("runs", "sweeps", "run_flags", "run_errors", "selection_candidates",
-            "best_runs", "best_run_colors", "run_phases");
+            "best_runs", "best_run_colors");
 
     public Result write(ResultCatalog catalog, Path out, String sweep) {
         long start = System.nanoTime();
@@ -42,7 +42,7 @@ public final class ReportJob {
         String sweepId = chooseSweep(catalog, sweep);
         ReportSql sql = new ReportSql(catalog, sweepId);
         ReportFiles files = new ReportFiles(out);
-        List<String> cached = CACHED.stream().filter(catalog.names()::contains).toList();
+        List<String> cached = new ArrayList<>(CACHED.stream().filter(catalog.names()::contains).toList());
         cached.forEach(v -> catalog.spark().catalog().cacheTable(v));
         try {
             List<Section> sections = new ArrayList<>();
@@ -63,7 +63,16 @@ public final class ReportJob {
                     ? sql.submit("selectivity_check") : null;
             // latent evolution: one cheap query over the cached runs table says which runs have 3+ snapshots
             ReportSql.Pending evolutionQuery = catalog.tables().contains("latents") ? sql.submit("evolution_runs") : null;
-            boolean spikes = catalog.views().contains("spike_summary");
+            ReportSql.Pending phaseCheckQuery = catalog.views().contains("spike_summary") ? sql.submit("phase_check")
+                    : null;
+
+            // loss spikes at phase changes: only when some run names phases or has a step schedule (a cheap check)
+            boolean spikes = phaseCheckQuery != null && ResultRow.all(phaseCheckQuery.get()).stream()
+                    .anyMatch(r -> r.integer("named") > 0 || r.integer("stepped") > 0);
+            if (spikes) {
+                catalog.spark().catalog().cacheTable("run_phases");
+                cached.add("run_phases");
+            }
             ReportSql.Pending spikeSummaryQuery = spikes ? sql.submit("spike_summary") : null;
             ReportSql.Pending lossSpikesQuery = spikes ? sql.submit("loss_spikes") : null;
             ReportSql.Pending phaseLossQuery = spikes ? sql.submit("phase_loss") : null;
