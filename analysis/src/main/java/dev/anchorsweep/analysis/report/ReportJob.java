@@ -70,10 +70,12 @@ public final class ReportJob {
             boolean spikes = phaseCheckQuery != null && ResultRow.all(phaseCheckQuery.get()).stream()
                     .anyMatch(r -> r.integer("named") > 0 || r.integer("stepped") > 0);
             if (spikes) {
-                catalog.spark().catalog().cacheTable("run_phases");
-                cached.add("run_phases");
+                // the per-run views are cached, so that spike_summary, which reads them, runs after them on their rows
+                for (String v : List.of("run_phases", "loss_spikes", "phase_loss")) {
+                    catalog.spark().catalog().cacheTable(v);
+                    cached.add(v);
+                }
             }
-            ReportSql.Pending spikeSummaryQuery = spikes ? sql.submit("spike_summary") : null;
             ReportSql.Pending lossSpikesQuery = spikes ? sql.submit("loss_spikes") : null;
             ReportSql.Pending phaseLossQuery = spikes ? sql.submit("phase_loss") : null;
 
@@ -126,8 +128,8 @@ public final class ReportJob {
             List<EvolutionRunInfo> evolving = evolutionQuery == null ? List.of() : EvolutionRunInfo.of(evolutionQuery.get());
             if (!evolving.isEmpty()) sections.add(EvolutionSection.render(arms, best, evolving, sql, files));
             if (spikes) {
-                sections.add(SpikesSection.render(spikeSummaryQuery.get(), lossSpikesQuery.get(), phaseLossQuery.get(),
-                        files));
+                QueryResult lossSpikes = lossSpikesQuery.get(), phaseLoss = phaseLossQuery.get();
+                sections.add(SpikesSection.render(sql.submit("spike_summary").get(), lossSpikes, phaseLoss, files));
             }
             sections.add(FailuresSection.render(failedQuery.get(), degenerate, files));
             sections.removeIf(java.util.Objects::isNull);
