@@ -29,13 +29,16 @@ final class EvolutionData {
 
     /** About this many colours per snapshot: enough to see the structure, few enough for a page and a GIF. */
     static final int POINTS = 1000;
-    /** Loss terms are drawn as a centred rolling mean over this many logged steps: calm, and a phase change's spike still shows. */
+    /** Loss terms are drawn as a centred rolling mean over this many logged steps: calm, yet a spike still shows. */
     static final int SMOOTHING = 5;
 
     private EvolutionData() {
     }
 
-    /** Each run's evolution over {@code steps.get(runId)}, titled {@code titles.get(runId)}; runs without latents are left out. */
+    /**
+     * Each run's evolution over {@code steps.get(runId)}, titled {@code titles.get(runId)}; runs without latents are
+     * left out, a folder without history gives empty timelines.
+     */
     static Map<String, LatentEvolution> query(ReportSql sql, Collection<EvolutionRunInfo> runs,
                                               Map<String, List<Integer>> steps, Map<String, String> titles) {
         List<String> ids = runs.stream().map(EvolutionRunInfo::runId).toList();
@@ -47,7 +50,8 @@ final class EvolutionData {
                 new ReportSql.ParameterList("run_ids", ids, false),
                 new ReportSql.ParameterList("steps", allSteps.stream().map(String::valueOf).toList(), false),
                 new ReportSql.ParameterList("stride", List.of(String.valueOf(stride)), false));
-        ReportSql.Pending historyQuery = sql.submitForRuns("evolution_history", ids);
+        ReportSql.Pending historyQuery = sql.catalog().tables().contains("history")
+                ? sql.submitForRuns("evolution_history", ids) : null;
 
         Map<String, TreeMap<Integer, List<LatentSample>>> snapshots = new LinkedHashMap<>();
         QueryResult latents = latentQuery.get();
@@ -62,7 +66,7 @@ final class EvolutionData {
                             ((Number) row.get(b)).doubleValue(), doubles(row.get(latent))));
         }
         Map<String, List<ResultRow>> history = new LinkedHashMap<>();
-        for (ResultRow h : ResultRow.all(historyQuery.get())) {
+        for (ResultRow h : historyQuery == null ? List.<ResultRow>of() : ResultRow.all(historyQuery.get())) {
             history.computeIfAbsent(h.string("run_id"), k -> new ArrayList<>()).add(h);
         }
 
