@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An ok run whose latents were recorded at 3 or more steps (report/evolution_runs.sql): what the evolution section
- * needs to choose and draw it.
+ * An ok run whose latents were recorded at 3 or more steps or whose config names phases (report/timeline_runs.sql):
+ * what the evolution section needs to choose and draw it, and the phases its timeline marks.
  */
 public record EvolutionRunInfo(String arm, long seed, String runId, Map<String, String> axes, int steps,
                                double[] conceptDirection, String latentSet, List<Integer> snapshotSteps,
@@ -39,6 +39,11 @@ public record EvolutionRunInfo(String arm, long seed, String runId, Map<String, 
                     phases));
         }
         return out;
+    }
+
+    /** Whether its latents were recorded at 3 or more steps: its evolution can be shown. */
+    boolean evolves() {
+        return snapshotSteps.size() >= 3 && latentSet != null;
     }
 
     /** The latent dim the concept is anchored to: the largest entry of its direction, else 0. */

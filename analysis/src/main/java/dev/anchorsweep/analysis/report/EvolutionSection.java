@@ -10,10 +10,9 @@ import dev.anchorsweep.analysis.chart.LatentSample;
 import dev.anchorsweep.analysis.chart.Palette;
 import dev.anchorsweep.analysis.chart.PhaseHistoryFigure;
 import dev.anchorsweep.analysis.chart.TimelinePanel;
+import dev.anchorsweep.analysis.chart.TimelinePicture;
 
 import javax.imageio.ImageIO;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -267,18 +266,7 @@ public final class EvolutionSection {
     }
 
     private static void writeTimeline(LatentEvolution run, Path file) {
-        TimelinePanel panel = new TimelinePanel(run.timeline(), 3 * EvolutionFrame.VIEW + 2 * EvolutionFrame.GAP);
-        BufferedImage image = new BufferedImage(2 * panel.width(), 2 * panel.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.scale(2, 2);
-            panel.draw(g, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        writePng(image, file);
+        TimelinePicture.write(run.timeline(), 3 * EvolutionFrame.VIEW + 2 * EvolutionFrame.GAP, file);
     }
 
     private static void writePng(BufferedImage image, Path file) {

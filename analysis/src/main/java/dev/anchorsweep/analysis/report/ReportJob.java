@@ -1,5 +1,6 @@
 package dev.anchorsweep.analysis.report;
 
+import dev.anchorsweep.analysis.chart.Timeline;
 import dev.anchorsweep.analysis.sql.QueryResult;
 import dev.anchorsweep.analysis.sql.ReportViews;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
@@ -61,8 +62,8 @@ public final class ReportJob {
             ReportSql.Pending degenerateQuery = sql.submit("degenerate_runs");
             ReportSql.Pending selectivityQuery = catalog.views().contains("selectivity")
                     ? sql.submit("selectivity_check") : null;
-            // latent evolution: one cheap query over the cached runs table says which runs have 3+ snapshots
-            ReportSql.Pending evolutionQuery = catalog.tables().contains("latents") ? sql.submit("evolution_runs") : null;
+            // one cheap query over the cached runs table: the runs with 3+ snapshots (latent evolution) or named phases
+            ReportSql.Pending timelineQuery = sql.submit("timeline_runs");
             ReportSql.Pending phaseCheckQuery = catalog.views().contains("spike_summary") ? sql.submit("phase_check")
                     : null;
 
@@ -120,13 +121,18 @@ public final class ReportJob {
             QueryResult paper = paperQuery == null ? empty() : paperQuery.get();
             String paperCsv = hasEvaluations ? files.csv("paper_tables", paper) : null;
             if (hasEvaluations) files.csv("best_run_colors", colorRows);
+            List<EvolutionRunInfo> timelineRuns = EvolutionRunInfo.of(timelineQuery.get());
+            Map<String, List<Timeline.Phase>> phases = timelineRuns.stream().collect(Collectors.toMap(
+                    EvolutionRunInfo::runId, EvolutionRunInfo::phases));
             sections.add(BestRunsSection.render(arms, best, bestTable, selectionQuery.get(), paper, paperCsv, colors,
-                    data, files));
+                    data, phases, files));
             if (combinations) {
                 sections.set(1, GallerySection.render(galleryRows, gallery, bestByArm, data, files));
             }
-            List<EvolutionRunInfo> evolving = evolutionQuery == null ? List.of() : EvolutionRunInfo.of(evolutionQuery.get());
-            if (!evolving.isEmpty()) sections.add(EvolutionSection.render(arms, best, evolving, sql, files));
+            List<EvolutionRunInfo> evolving = timelineRuns.stream().filter(EvolutionRunInfo::evolves).toList();
+            if (!evolving.isEmpty() && catalog.tables().contains("latents")) {
+                sections.add(EvolutionSection.render(arms, best, evolving, sql, files));
+            }
             if (spikes) {
                 QueryResult lossSpikes = lossSpikesQuery.get(), phaseLoss = phaseLossQuery.get();
                 sections.add(SpikesSection.render(sql.submit("spike_summary").get(), lossSpikes, phaseLoss, files));

@@ -1,5 +1,7 @@
--- The ok runs whose latents were recorded at 3 or more steps (evaluation.latents.steps in runs.spec): the runs whose
--- latent evolution the report can show, with their grid axes, snapshot steps and named phases (training.phases).
+-- The ok runs whose latents were recorded at 3 or more steps (evaluation.latents.steps in runs.spec), whose latent
+-- evolution the report can show, and those whose config names phases (training.phases), marked on their timelines:
+-- grid axes, snapshot steps, latent set and named phases. Over the cached runs table only, so it is cheap; a paper
+-- sweep (one snapshot, no phases) gives no row.
 SELECT arm, seed, run_id, axes, steps, concept_direction, latent_set, snapshot_steps, phases
 FROM (
   SELECT arm, seed, run_id, axes, steps, concept_direction,
@@ -9,5 +11,5 @@ FROM (
   FROM runs
   WHERE sweep_id = :sweep AND status = 'ok'
 )
-WHERE size(snapshot_steps) >= 3 AND latent_set IS NOT NULL
+WHERE (size(snapshot_steps) >= 3 AND latent_set IS NOT NULL) OR size(phases) > 0
 ORDER BY arm, seed
