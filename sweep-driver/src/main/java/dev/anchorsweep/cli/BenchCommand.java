@@ -89,6 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             for (int size : sizes) compare(bench, arch[0], template, size, 1);
             compare(bench, arch[0], template, parallelSize, cores);
         }
+        if (!skipTraining) reactive(bench, template(home.resolve("configs/paper/runs/ex-2.9.1.conf")));
         int exit = 0;
         if (!skipSweep) exit = Math.max(exit, sweep(home, sweep, "whole sweep from a cold start").exitCode());
         Path fixed = fixedCostConfig.isAbsolute() ? fixedCostConfig : home.resolve(fixedCostConfig);
@@ -122,6 +123,25 @@ public final class BenchCommand implements Callable<Integer> {
     private static RunSpec template(Path file) {
         return new RunConfigParser(file.getParent())
                 .parse(ConfigFactory.parseFile(file.toFile()).resolve().root(), "run");
+    }
+
+    /**
+     * One line: the fused engine's ms per model-step with fixed schedules and with two reactive rules (P = 64), the
+     * two measured in alternation.
+     */
+    private void reactive(TrainingBenchmark bench, RunSpec template) throws Exception {
+        TrainingBenchmark.Result[] both = bench.measureAlternating("isolated", template,
+                TrainingBenchmark.withReactiveRules(template, steps), Engine.FUSED, 64);
+        TrainingBenchmark.Result fixed = both[0];
+        TrainingBenchmark.Result reactive = both[1];
+        double[] ratios = new double[reps];
+        for (int r = 0; r < reps; r++) ratios[r] = reactive.repetitionsMs()[r] / fixed.repetitionsMs()[r];
+        Arrays.sort(ratios);
+        System.out.printf("%nreactive rules (isolated, fused, pack 64, 1 core, measured in alternation): fixed schedules "
+                        + "%.4f ms, two rules %.4f ms per model-step; ratio (median of the pairs) %.3f, at most 1.05 asked"
+                        + "  repetitions %s %s%n", fixed.medianMs(), reactive.medianMs(), ratios[reps / 2],
+                Arrays.stream(fixed.repetitionsMs()).mapToObj(v -> String.format("%.4f", v)).toList(),
+                Arrays.stream(reactive.repetitionsMs()).mapToObj(v -> String.format("%.4f", v)).toList());
     }
 
     /** One line: every engine on the same packs, and the first engine's time over the last's. */

@@ -8,7 +8,7 @@ import java.util.List;
  * The axes of a sweep's grid.
  *
  * @param armAxes the axes that tell arms apart, in arm-name order: variant, regularizers, schedules (by path), settings
- *                (by path)
+ *                (by path), the sampled points
  * @param seeds   the seeds every arm runs with
  */
 record Grid(List<SweepAxis> armAxes, SeedAxis seeds) {
@@ -26,7 +26,8 @@ record Grid(List<SweepAxis> armAxes, SeedAxis seeds) {
 
     /**
      * The arm axes in the order they change a run: the variant first (later paths must exist after it), then
-     * schedules and settings, then the regularizer choice (which may drop what a schedule or setting changed).
+     * schedules and settings, then the sampled point (its keyframes index the schedule as the run has it then), then
+     * the regularizer choice (which may drop what a schedule or setting changed).
      */
     List<SweepAxis> applicationOrder() {
         return armAxes.stream().sorted(Comparator.comparingInt(Grid::stage)).toList();
@@ -36,8 +37,9 @@ record Grid(List<SweepAxis> armAxes, SeedAxis seeds) {
         if (axis instanceof VariantAxis) return 0;
         if (axis instanceof ScheduleAxis) return 1;
         if (axis instanceof SettingAxis) return 2;
-        if (axis instanceof RegularizerAxis) return 3;
-        return 4;
+        if (axis instanceof SampleAxis) return 3;
+        if (axis instanceof RegularizerAxis) return 4;
+        return 5;
     }
 
     /** The number of arms (saturating at Long.MAX_VALUE). */

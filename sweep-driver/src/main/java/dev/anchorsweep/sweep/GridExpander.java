@@ -57,7 +57,7 @@ final class GridExpander {
             }
             String name = armName(axes, cell);
             Map<String, String> labels = new LinkedHashMap<>();
-            for (int i = 0; i < axes.size(); i++) labels.put(axes.get(i).name(), axes.get(i).labels().get(cell[i]));
+            for (int i = 0; i < axes.size(); i++) labels.putAll(axes.get(i).axisValues(cell[i]));
             List<PlannedRun> runs = runs(grid.seeds(), run, name, labels, armProblems);
             if (runs == null) continue;
             for (PlannedRun r : runs) {
@@ -87,10 +87,7 @@ final class GridExpander {
             ConfigObject run = variants == null ? baseRun : variants.apply(baseRun, v);
             ConfigObject withDefaults = run.withFallback(defaults);
             List<ConfigProblem> found = new ArrayList<>();
-            for (SweepAxis axis : grid.armAxes()) {
-                axis.mismatch(withDefaults).ifPresent(message ->
-                        found.add(new ConfigProblem(axis.source().origin(), axis.source().configPath(), message)));
-            }
+            for (SweepAxis axis : grid.armAxes()) found.addAll(axis.mismatches(withDefaults));
             if (!found.isEmpty()) {
                 // its arms cannot be built; still report what is wrong with the run itself
                 parser.parse(grid.seeds().apply(run, 0), "run", found);
@@ -120,8 +117,7 @@ final class GridExpander {
         }
         List<PlannedRun> out = new ArrayList<>(seeds.size());
         for (int seed : seeds.seeds()) {
-            RunSpec spec = seed == first.seed() ? first : new RunSpec(seed, first.architecture(), first.training(),
-                    first.concepts(), first.regularizers(), first.interventions(), first.evaluation());
+            RunSpec spec = seed == first.seed() ? first : first.withSeed(seed);
             out.add(new PlannedRun(RunId.of(spec), arm, labels, seed, spec));
         }
         return out;

@@ -45,8 +45,9 @@ final class GridReader {
      *
      * @param root    the sweep file's root
      * @param baseRun its run section merged with the defaults (for the default seed)
+     * @param samples the sweep's sampled points (crossed with the grid as its last arm axis), or null
      */
-    Grid read(ConfigReader root, ConfigObject baseRun) {
+    Grid read(ConfigReader root, ConfigObject baseRun, SampleAxis samples) {
         ConfigReader g = root.has("grid") ? root.child("grid")
                 : new ConfigReader(ConfigFactory.empty("no grid section").root(), "grid", problems);
         if (g == null) g = new ConfigReader(ConfigFactory.empty("unusable grid section").root(), "grid", problems);
@@ -60,6 +61,7 @@ final class GridReader {
         if (g.has("schedules")) armAxes.addAll(schedules(g));
         if (g.has("settings")) armAxes.addAll(settings(g));
         armAxes.removeAll(overlapping(armAxes));
+        if (samples != null && samplesFit(samples, armAxes)) armAxes.add(samples);
         if (g.has("variants") && variants == null) return null;  // the base run may rely on its variants
         Grid grid = new Grid(armAxes, seeds);
         if (grid.runCount() > SweepPlanner.MAX_RUNS) {
@@ -331,6 +333,25 @@ final class GridReader {
             }
         }
         return out;
+    }
+
+    /** Whether no sampled setting changes a path a grid axis also varies; records a problem for each that does. */
+    private boolean samplesFit(SampleAxis samples, List<SweepAxis> axes) {
+        boolean ok = true;
+        for (SampledSetting setting : samples.settings()) {
+            String a = setting.path();
+            for (SweepAxis axis : axes) {
+                if (!(axis instanceof ScheduleAxis || axis instanceof SettingAxis)) continue;
+                String b = axis.name();
+                if (a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".")) {
+                    problems.add(new ConfigProblem(setting.source().origin(), setting.source().configPath(), "'"
+                            + setting.name() + "' changes '" + a + "', which " + axis.source().configPath()
+                            + " also varies: each setting may be varied by one axis only"));
+                    ok = false;
+                }
+            }
+        }
+        return ok;
     }
 
     private AxisSource source(ConfigReader r, String key) {

@@ -1,9 +1,14 @@
 package dev.anchorsweep.sweep;
 
+import dev.anchorsweep.sweep.sampling.NumberText;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sweep plan as text for a terminal: the sweep, its run count, its axes with their values, and its arms. */
+/**
+ * A sweep plan as text for a terminal: the sweep, its run count, its axes with their values, its sampled points (when
+ * it has any), and its arms.
+ */
 public final class PlanTable {
 
     /** Axis values wrap at this width. */
@@ -27,7 +32,8 @@ public final class PlanTable {
         out.append(pad("axis", axisWidth)).append("  values\n");
         for (SweepAxis axis : plan.axes()) {
             String count = axis.size() + ": ";
-            String values = axis instanceof SeedAxis s ? s.compact() : String.join(", ", axis.labels());
+            String values = axis instanceof SeedAxis s ? s.compact()
+                    : axis instanceof SampleAxis s ? s.describe() + " (below)" : String.join(", ", axis.labels());
             List<String> lines = wrap(values, WIDTH - axisWidth - 2 - count.length());
             out.append(pad(axis.name(), axisWidth)).append("  ").append(count).append(lines.get(0)).append('\n');
             for (String line : lines.subList(1, lines.size())) {
@@ -35,6 +41,8 @@ public final class PlanTable {
             }
         }
         out.append('\n');
+        plan.axes().stream().filter(a -> a instanceof SampleAxis).map(a -> (SampleAxis) a).findFirst()
+                .ifPresent(samples -> out.append(points(samples)).append('\n'));
 
         int numberWidth = String.valueOf(plan.arms().size()).length();
         int nameWidth = Math.max("arm".length(), plan.arms().stream().mapToInt(a -> a.name().length()).max().orElse(0));
@@ -43,6 +51,37 @@ public final class PlanTable {
             Arm arm = plan.arms().get(i);
             out.append(padLeft(String.valueOf(i + 1), numberWidth)).append("  ").append(pad(arm.name(), nameWidth))
                     .append("  ").append(padLeft(String.valueOf(arm.runs().size()), 4)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The drawn points: k, then each sampled setting's value (its name and distribution over its column). */
+    static String points(SampleAxis samples) {
+        List<SampledSetting> settings = samples.settings();
+        int n = samples.values().size();
+        int kWidth = Math.max(1, String.valueOf(n - 1).length());
+        String[][] cells = new String[n][settings.size()];
+        int[] widths = new int[settings.size()];
+        for (int s = 0; s < settings.size(); s++) {
+            widths[s] = Math.max(settings.get(s).name().length(), settings.get(s).distribution().describe().length());
+            for (int k = 0; k < n; k++) {
+                cells[k][s] = NumberText.of(samples.values().get(k).get(s));
+                widths[s] = Math.max(widths[s], cells[k][s].length());
+            }
+        }
+        StringBuilder out = new StringBuilder("sampled points: ").append(samples.describe()).append('\n');
+        StringBuilder names = new StringBuilder(pad("k", kWidth));
+        StringBuilder distributions = new StringBuilder(" ".repeat(kWidth));
+        for (int s = 0; s < settings.size(); s++) {
+            names.append("  ").append(pad(settings.get(s).name(), widths[s]));
+            distributions.append("  ").append(pad(settings.get(s).distribution().describe(), widths[s]));
+        }
+        out.append(names.toString().stripTrailing()).append('\n');
+        out.append(distributions.toString().stripTrailing()).append('\n');
+        for (int k = 0; k < n; k++) {
+            StringBuilder line = new StringBuilder(padLeft(String.valueOf(k), kWidth));
+            for (int s = 0; s < settings.size(); s++) line.append("  ").append(pad(cells[k][s], widths[s]));
+            out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
     }

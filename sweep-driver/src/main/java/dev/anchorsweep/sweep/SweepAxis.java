@@ -1,15 +1,18 @@
 package dev.anchorsweep.sweep;
 
 import com.typesafe.config.ConfigObject;
+import dev.anchorsweep.config.ConfigProblem;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One axis of a sweep's grid: a list of values, each of which changes the base run in one way. The grid is the cross
  * product of the axes; a cell without its seed is an arm.
  */
-public sealed interface SweepAxis permits SeedAxis, VariantAxis, RegularizerAxis, ScheduleAxis, SettingAxis {
+public sealed interface SweepAxis permits SeedAxis, VariantAxis, RegularizerAxis, ScheduleAxis, SettingAxis,
+        SampleAxis {
 
     /** The axis name in result tables: {@code seed}, {@code variant}, {@code regularizers} or a path within {@code run}. */
     String name();
@@ -28,6 +31,11 @@ public sealed interface SweepAxis permits SeedAxis, VariantAxis, RegularizerAxis
         return name() + "=" + labels().get(index);
     }
 
+    /** What a run of value {@code index} records in {@code runs.axes}: axis name → label (one entry for most axes). */
+    default Map<String, String> axisValues(int index) {
+        return Map.of(name(), labels().get(index));
+    }
+
     default int size() {
         return labels().size();
     }
@@ -38,5 +46,11 @@ public sealed interface SweepAxis permits SeedAxis, VariantAxis, RegularizerAxis
      */
     default Optional<String> mismatch(ConfigObject run) {
         return Optional.empty();
+    }
+
+    /** {@link #mismatch} as located problems (at the axis's declaration); an axis of several settings locates each. */
+    default List<ConfigProblem> mismatches(ConfigObject run) {
+        return mismatch(run).map(message -> List.of(new ConfigProblem(source().origin(), source().configPath(),
+                message))).orElse(List.of());
     }
 }

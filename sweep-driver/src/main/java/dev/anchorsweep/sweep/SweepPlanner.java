@@ -32,16 +32,21 @@ import java.util.Set;
  *   settings { "model.latent-dim" = [4, 5] }
  *   variants { ex-2.4.1 { include "runs/ex-2.4.1.conf" } }   # deep-merged over the base run
  * }
+ * samples {                                         # optional: drawn points, crossed with the grid (SampleReader)
+ *   points = 64, method = sobol, seed = 1
+ *   settings { "regularizers.anchor.weight[2].value" { distribution = log-uniform, min = 0.01, max = 1 } }
+ * }
  * </pre>
  *
  * A cell applies its variant, then its schedules and settings (their paths must exist in the run after the variant),
- * then its regularizer choice, then its seed. Arms are named by their axis values (variant, regularizers, schedules
- * and settings by path) and ordered by them; run_id = {@link RunId#of}; two cells giving the same run are an error.
+ * then its sampled point, then its regularizer choice, then its seed. Arms are named by their axis values (variant,
+ * regularizers, schedules and settings by path, {@code sample=<k>}) and ordered by them; run_id = {@link RunId#of};
+ * two cells giving the same run are an error.
  */
 public final class SweepPlanner {
 
     /** The sections of a sweep file. */
-    public static final List<String> SECTIONS = List.of("sweep", "run", "grid");
+    public static final List<String> SECTIONS = List.of("sweep", "run", "grid", "samples");
     /** The most runs one sweep may plan. */
     public static final int MAX_RUNS = 100_000;
 
@@ -73,7 +78,9 @@ public final class SweepPlanner {
         Grid grid = null;
         if (baseRun != null) {
             ConfigObject defaults = RunConfigParser.defaults().root();
-            grid = new GridReader(problems, Set.copyOf(defaults.keySet())).read(root, baseRun.withFallback(defaults));
+            SampleAxis samples = new SampleReader(problems, file.toAbsolutePath().getParent()).read(root);
+            grid = new GridReader(problems, Set.copyOf(defaults.keySet())).read(root, baseRun.withFallback(defaults),
+                    samples);
             if (grid != null) {
                 RunConfigParser parser = new RunConfigParser(file.toAbsolutePath().getParent());
                 ConfigValue gridValue = root.value("grid");

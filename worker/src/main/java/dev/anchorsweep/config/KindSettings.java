@@ -1,25 +1,47 @@
 package dev.anchorsweep.config;
 
+import com.typesafe.config.ConfigObject;
 import dev.anchorsweep.latent.LatentDims;
 import dev.anchorsweep.latent.LatentDirection;
 import dev.anchorsweep.latent.LatentVector;
+import dev.anchorsweep.regularizer.AnchorColors;
+import dev.anchorsweep.schedule.Dopesheet;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The settings of one config entry of a kind (a regularizer or an intervention), its kind's defaults from
- * {@code reference.conf} filled in, read as value types against the latent width K. Each getter records a problem
- * (file, line, path, bad value) and returns null when a setting is missing or bad.
+ * {@code reference.conf} filled in, read as value types against the latent width K and the run's length. Each getter
+ * records a problem (file, line, path, bad value) and returns null when a setting is missing or bad.
  */
 final class KindSettings {
 
+    static final List<String> STEP_KEYS = List.of("dopesheet", "action");
+    static final List<String> COLOR_KEYS = List.of("type", "hues", "saturations", "values");
+
     private final ConfigReader reader;
     private final int latentDim;
+    private final Path baseDir;
+    private final Integer steps;
 
     /** @param latentDim K, or −1 when the model section is itself invalid (then nothing latent is checked) */
     KindSettings(ConfigReader reader, int latentDim) {
+        this(reader, latentDim, null, null);
+    }
+
+    /**
+     * @param baseDir the config file's folder, against which dopesheet paths resolve (may be null)
+     * @param steps   training.steps, or null when it is itself invalid (then no step is checked against it)
+     */
+    KindSettings(ConfigReader reader, int latentDim, Path baseDir, Integer steps) {
         this.reader = reader;
         this.latentDim = latentDim;
+        this.baseDir = baseDir;
+        this.steps = steps;
     }
 
     ConfigReader reader() {
@@ -37,7 +59,7 @@ final class KindSettings {
     /** A child object of settings, e.g. a suppression's {@code falloff}. */
     KindSettings child(String key) {
         ConfigReader child = reader.child(key);
-        return child == null ? null : new KindSettings(child, latentDim);
+        return child == null ? null : new KindSettings(child, latentDim, baseDir, steps);
     }
 
     /** A vector of one entry per latent dim. */
@@ -92,6 +114,77 @@ final class KindSettings {
             reader.problem(key, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * A training step in 0..steps−1: a whole number, or {@code { dopesheet = "file.csv", action = anchor }}, the step
+     * of the first row whose ACTION cell lists the action (the path relative to the config file's folder).
+     */
+    Integer step(String key) {
+        Integer step;
+        String from;
+        if (reader.value(key) instanceof ConfigObject o) {
+            ConfigReader r = new ConfigReader(o, reader.path(key), reader.problems());
+            r.allowOnly(STEP_KEYS);
+            Dopesheet sheet = ScheduleParser.dopesheet(r, baseDir);
+            String action = r.string("action");
+            if (sheet == null || action == null) return null;
+            step = null;
+            List<String> actions = new ArrayList<>();
+            for (Map.Entry<Integer, List<String>> row : sheet.actions().entrySet()) {
+                if (step == null && row.getValue().contains(action)) step = row.getKey();
+                for (String a : row.getValue()) if (!actions.contains(a)) actions.add(a);
+            }
+            if (step == null) {
+                r.problem("action", "no row of " + sheet.sourceName() + " has the action '" + action + "'"
+                        + DidYouMean.hint(action, actions) + " (actions there: "
+                        + (actions.isEmpty() ? "none" : String.join(", ", actions)) + ")");
+                return null;
+            }
+            from = " (the '" + action + "' row of " + sheet.sourceName() + ")";
+        } else {
+            step = reader.integer(key, 0, Integer.MAX_VALUE);
+            from = "";
+            if (step == null) return null;
+        }
+        if (steps != null && step >= steps) {
+            reader.problem(key, "must be a step in 0.." + (steps - 1) + " (training.steps = " + steps + "), but got "
+                    + step + from);
+            return null;
+        }
+        return step;
+    }
+
+    /**
+     * Colours as {@code { type = hsv, hues = [0, 60, 120], saturations = [1], values = [1] }}: hues in degrees,
+     * saturations and values in [0, 1] (default [1] each). Interim: only {@code type = hsv}, until training data's
+     * general colour-set spec replaces it.
+     */
+    AnchorColors hsvColors(String key) {
+        ConfigReader r = reader.child(key);
+        if (r == null) return null;
+        r.allowOnly(COLOR_KEYS);
+        String type = r.choice("type", List.of("hsv"));
+        List<Double> hues = doubles(r, "hues");
+        List<Double> saturations = r.has("saturations") ? doubles(r, "saturations") : List.of(1.0);
+        List<Double> values = r.has("values") ? doubles(r, "values") : List.of(1.0);
+        if (type == null || hues == null || saturations == null || values == null) return null;
+        try {
+            return new AnchorColors(hues, saturations, values);
+        } catch (IllegalArgumentException e) {
+            r.problem(null, e.getMessage());
+            return null;
+        }
+    }
+
+    private static List<Double> doubles(ConfigReader r, String key) {
+        double[] v = r.numbers(key);
+        if (v == null) return null;
+        if (v.length == 0) {
+            r.problem(key, "must list at least one value");
+            return null;
+        }
+        return Arrays.stream(v).boxed().toList();
     }
 
     void problem(String key, String message) {

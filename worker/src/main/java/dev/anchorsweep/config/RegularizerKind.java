@@ -4,9 +4,12 @@ import dev.anchorsweep.latent.LatentDims;
 import dev.anchorsweep.latent.LatentDirection;
 import dev.anchorsweep.latent.LatentVector;
 import dev.anchorsweep.regularizer.Anchor;
+import dev.anchorsweep.regularizer.AnchorColors;
 import dev.anchorsweep.regularizer.AntiAnchor;
 import dev.anchorsweep.regularizer.AntiSubspace;
+import dev.anchorsweep.regularizer.CapturedAnchor;
 import dev.anchorsweep.regularizer.EuclideanAnchor;
+import dev.anchorsweep.regularizer.EuclideanSeparate;
 import dev.anchorsweep.regularizer.Planarity;
 import dev.anchorsweep.regularizer.Regularizer;
 import dev.anchorsweep.regularizer.Separate;
@@ -82,6 +85,27 @@ enum RegularizerKind {
         Regularizer build(KindSettings s) {
             LatentVector point = s.vector("point");
             return point == null ? null : new EuclideanAnchor(point);
+        }
+    },
+    EUCLIDEAN_SEPARATE("euclidean-separate", "dims", "epsilon") {
+        @Override
+        Regularizer build(KindSettings s) {
+            LatentDims dims = s.dims("dims", false);
+            Double epsilon = s.number("epsilon", Double.MIN_NORMAL, 1e6);
+            return dims == null || epsilon == null ? null : new EuclideanSeparate(dims, epsilon);
+        }
+    },
+    CAPTURED_ANCHOR("captured-anchor", "colors", "capture-step") {
+        @Override
+        Regularizer build(KindSettings s) {
+            if (s.reader().has("concept")) {
+                s.problem("concept", "captured-anchor holds its own colours in place, not a concept's samples;"
+                        + " it takes no concept");
+            }
+            AnchorColors colors = s.hsvColors("colors");
+            Integer step = s.step("capture-step");
+            return colors == null || step == null || s.reader().has("concept") ? null
+                    : new CapturedAnchor(colors, step);
         }
     };
 

@@ -9,9 +9,10 @@ import dev.anchorsweep.color.Hsv;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.concept.Measure;
 import dev.anchorsweep.fused.FusedSupport;
+import dev.anchorsweep.data.TrainingData;
 import dev.anchorsweep.model.Architecture;
+import dev.anchorsweep.property.ReactiveRule;
 import dev.anchorsweep.regularizer.Regularizer;
-import dev.anchorsweep.regularizer.Separate;
 import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.EvaluationSpec;
 import dev.anchorsweep.run.InterventionSpec;
@@ -21,6 +22,7 @@ import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.ScoreSpec;
 import dev.anchorsweep.run.TrainingSpec;
 import dev.anchorsweep.schedule.KeyframeSchedule;
+import dev.anchorsweep.train.SameDiffSupport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,10 +40,10 @@ public final class RunConfigParser {
 
     public static final String DEFAULTS = "anchor-sweep.run";
     static final List<String> RUN_KEYS = List.of("seed", "model", "training", "concepts", "regularizers",
-            "interventions", "evaluation");
+            "interventions", "evaluation", "reactive");
     static final List<String> MODEL_KEYS = List.of("latent-dim", "hidden-width", "layers", "bottleneck", "output");
     static final List<String> TRAINING_KEYS = List.of("steps", "batch-size", "grid", "validate-every", "history-every",
-            "lr", "engine");
+            "lr", "engine", "recon-weight");
     static final List<String> CONCEPT_KEYS = List.of("label", "power", "scale");
     static final List<String> LABELS = Arrays.stream(Measure.values()).map(Measure::configLabel).toList();
     static final List<String> EVALUATION_KEYS = List.of("sets", "latents", "selection");
@@ -77,23 +79,34 @@ public final class RunConfigParser {
         ConfigReader trainingReader = r.child("training");
         List<Concept> concepts = concepts(r.child("concepts"));
         int k = architecture == null ? -1 : architecture.latentDim();
-        List<RegularizerSpec> regularizers = regularizers(r.child("regularizers"), concepts, k);
+        Integer steps = trainingReader == null ? null : trainingReader.integer("steps", 1, 10_000_000);
+        List<RegularizerSpec> regularizers = regularizers(r.child("regularizers"), concepts, k, steps);
         List<InterventionSpec> interventions = interventions(r.child("interventions"), concepts, k);
         ConfigReader evaluationReader = r.child("evaluation");
-        Integer steps = trainingReader == null ? null : trainingReader.integer("steps", 1, 10_000_000);
         EvaluationSpec evaluation = evaluation(evaluationReader, interventions, regularizers);
         List<Integer> snapshots = snapshotSteps(evaluationReader, steps);
         TrainingSpec training = training(trainingReader, steps, snapshots);
+        List<ReactiveRule> reactive = reactive(r, regularizers, List.of());
         if (problems.size() > before) return null;
         try {
-            RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation);
-            if (training.engine() == Engine.FUSED) {
-                var unsupported = FusedSupport.check(spec);
-                if (unsupported.isPresent()) {
-                    trainingReader.problem("engine", "the fused engine cannot train this run: " + unsupported.get()
-                            + " (use auto or samediff)");
-                    return null;
-                }
+            RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation,
+                    reactive);
+            var fusedGap = FusedSupport.check(spec);
+            var sameDiffGap = SameDiffSupport.check(spec);
+            if (training.engine() == Engine.FUSED && fusedGap.isPresent()) {
+                trainingReader.problem("engine", "the fused engine cannot train this run: " + fusedGap.get()
+                        + (sameDiffGap.isEmpty() ? " (use auto or samediff)" : ""));
+                return null;
+            }
+            if (training.engine() == Engine.SAMEDIFF && sameDiffGap.isPresent()) {
+                trainingReader.problem("engine", "the samediff engine cannot train this run: " + sameDiffGap.get()
+                        + (fusedGap.isEmpty() ? " (use auto or fused)" : ""));
+                return null;
+            }
+            if (fusedGap.isPresent() && sameDiffGap.isPresent()) {
+                trainingReader.problem(null, "no engine can train this run: fused: " + fusedGap.get() + "; samediff: "
+                        + sameDiffGap.get());
+                return null;
             }
             return spec;
         } catch (IllegalArgumentException e) {
@@ -127,11 +140,40 @@ public final class RunConfigParser {
             t.problem("lr", "the learning rate must be ≥ 0, but the schedule reaches " + lr.minValue());
             return null;
         }
-        if (steps == null || batch == null || grid == null || validate == null || history == null || lr == null
-                || snapshots == null || engine == null) {
+        KeyframeSchedule reconWeight = t.has("recon-weight") ? ScheduleParser.parse(t, "recon-weight", baseDir)
+                : TrainingSpec.RECON_WEIGHT;
+        if (reconWeight != null && reconWeight.minValue() < 0) {
+            t.problem("recon-weight", "the reconstruction weight must be ≥ 0, but the schedule reaches "
+                    + reconWeight.minValue());
             return null;
         }
-        return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots, Engine.fromConfigName(engine));
+        if (steps == null || batch == null || grid == null || validate == null || history == null || lr == null
+                || snapshots == null || engine == null || reconWeight == null) {
+            return null;
+        }
+        return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots, Engine.fromConfigName(engine),
+                TrainingData.DEFAULT, reconWeight, List.of());
+    }
+
+    /**
+     * The reactive rules; their properties: lr, recon, the regularizers' and the data properties' names (the names of
+     * {@code training.data.properties}, to be passed once the data section has them).
+     */
+    private static List<ReactiveRule> reactive(ConfigReader r, List<RegularizerSpec> regularizers,
+                                               List<String> dataProperties) {
+        List<String> names = regularizers.stream().map(RegularizerSpec::name).toList();
+        if (r.value("regularizers") instanceof ConfigObject o) {
+            ReactiveParser.checkNames(new ConfigReader(o, r.path("regularizers"), r.problems()), names);
+        }
+        List<String> properties = new ArrayList<>(List.of("lr", "recon"));
+        properties.addAll(names);
+        properties.addAll(dataProperties);
+        List<String> metrics = new ArrayList<>(List.of("validation.recon"));
+        regularizers.stream().filter(x -> x.regularizer().validated())
+                .forEach(x -> metrics.add("validation." + x.name()));
+        metrics.addAll(List.of("loss.recon", "loss.total"));
+        names.forEach(n -> metrics.add("loss." + n));
+        return ReactiveParser.parse(r, properties, metrics);
     }
 
     private List<Concept> concepts(ConfigReader c) {
@@ -156,7 +198,7 @@ public final class RunConfigParser {
                 .orElseThrow(() -> new IllegalArgumentException("'" + label + "' is not a concept label; valid: " + LABELS));
     }
 
-    private List<RegularizerSpec> regularizers(ConfigReader rs, List<Concept> concepts, int k) {
+    private List<RegularizerSpec> regularizers(ConfigReader rs, List<Concept> concepts, int k, Integer steps) {
         List<RegularizerSpec> out = new ArrayList<>();
         if (rs == null) return out;
         List<String> conceptNames = concepts.stream().map(Concept::name).toList();
@@ -183,7 +225,7 @@ public final class RunConfigParser {
             ConfigReader withDefaults = new ConfigReader(settings, r.path(), r.problems());
             Regularizer regularizer;
             try {
-                regularizer = kind.build(new KindSettings(withDefaults, k));
+                regularizer = kind.build(new KindSettings(withDefaults, k, baseDir, steps));
             } catch (IllegalArgumentException e) {
                 r.problem(null, e.getMessage());
                 continue;
@@ -272,7 +314,7 @@ public final class RunConfigParser {
             String intervention = s.has("intervention")
                     ? s.choice("intervention", scored.isEmpty() ? List.of("(no scored interventions)") : scored) : null;
             List<String> metrics = new ArrayList<>(List.of("recon"));
-            regularizers.stream().filter(r -> !(r.regularizer() instanceof Separate)).forEach(r -> metrics.add(r.name()));
+            regularizers.stream().filter(r -> r.regularizer().validated()).forEach(r -> metrics.add(r.name()));
             List<String> minimize = s.has("minimize") ? s.strings("minimize", metrics) : List.of("recon");
             if (minimize == null || (s.has("intervention") && intervention == null)) return null;
             selection = new EvaluationSpec.Selection(intervention, minimize);

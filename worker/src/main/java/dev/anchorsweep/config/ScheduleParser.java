@@ -24,7 +24,7 @@ import java.util.List;
  * weight { dopesheet = "ex-2.9.1-dopesheet.csv", column = anchor }   # path relative to the config file
  * </pre>
  */
-final class ScheduleParser {
+public final class ScheduleParser {
 
     static final List<String> OBJECT_KEYS = List.of("interpolation", "keys", "dopesheet", "column");
 
@@ -32,7 +32,7 @@ final class ScheduleParser {
     }
 
     /** The schedule at {@code key}, or null after recording a problem. */
-    static KeyframeSchedule parse(ConfigReader reader, String key, Path baseDir) {
+    public static KeyframeSchedule parse(ConfigReader reader, String key, Path baseDir) {
         ConfigValue v = reader.value(key);
         if (v == null || v.valueType() == ConfigValueType.NULL) {
             reader.problem(null, "needs '" + key + "' (a number, a list of [step, value] keyframes, or an object)");
@@ -53,21 +53,15 @@ final class ScheduleParser {
     private static KeyframeSchedule object(ConfigReader r, Path baseDir) {
         r.allowOnly(OBJECT_KEYS);
         if (r.has("dopesheet")) {
-            String file = r.string("dopesheet");
+            Dopesheet sheet = dopesheet(r, baseDir);
             String column = r.string("column");
-            if (file == null || column == null) return null;
-            Path p = baseDir == null ? Path.of(file) : baseDir.resolve(file);
-            if (!Files.isRegularFile(p)) {
-                r.problem("dopesheet", "dopesheet file '" + p + "' does not exist");
+            if (sheet == null || column == null) return null;
+            if (!sheet.properties().contains(column)) {
+                r.problem("column", "'" + column + "' is not a column of " + sheet.sourceName()
+                        + DidYouMean.hint(column, sheet.properties()) + " (columns: " + sheet.properties() + ")");
                 return null;
             }
             try {
-                Dopesheet sheet = Dopesheet.read(p);
-                if (!sheet.properties().contains(column)) {
-                    r.problem("column", "'" + column + "' is not a column of " + p.getFileName()
-                            + DidYouMean.hint(column, sheet.properties()) + " (columns: " + sheet.properties() + ")");
-                    return null;
-                }
                 return sheet.schedule(column);
             } catch (RuntimeException e) {
                 r.problem("dopesheet", e.getMessage());
@@ -88,6 +82,26 @@ final class ScheduleParser {
             return null;
         }
         return keyframes(r, "keys", list, interpolation);
+    }
+
+    /**
+     * The dopesheet named by {@code dopesheet} in {@code r} (a path relative to the config file's folder), or null
+     * after recording a problem (missing setting or file, a malformed sheet).
+     */
+    static Dopesheet dopesheet(ConfigReader r, Path baseDir) {
+        String file = r.string("dopesheet");
+        if (file == null) return null;
+        Path p = baseDir == null ? Path.of(file) : baseDir.resolve(file);
+        if (!Files.isRegularFile(p)) {
+            r.problem("dopesheet", "dopesheet file '" + p + "' does not exist");
+            return null;
+        }
+        try {
+            return Dopesheet.read(p);
+        } catch (RuntimeException e) {
+            r.problem("dopesheet", e.getMessage());
+            return null;
+        }
     }
 
     private static KeyframeSchedule keyframes(ConfigReader r, String key, ConfigList list, Interpolation interpolation) {

@@ -5,6 +5,8 @@ import dev.anchorsweep.color.ColorSets;
 import dev.anchorsweep.color.Rgb;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.model.ModelWeights;
+import dev.anchorsweep.regularizer.CapturedAnchor;
+import dev.anchorsweep.property.RunProperties;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.TrainingSpec;
@@ -42,6 +44,9 @@ final class FusedRun {
     private final float[] recon;
     private final float[][] values;
     private final double[][] weights;
+    private final RunProperties properties;
+    private final double[] lr;
+    private final double[] reconWeight;
     private final float[] stepWeights;
     private final float[] stepValues;
     private final Map<Integer, Map<String, Double>> validation = new HashMap<>();
@@ -59,13 +64,17 @@ final class FusedRun {
         this.net = net;
         this.validationNet = validationNet;
         int k = layout.latentDim();
+        this.params = new float[layout.size];
         for (RegularizerSpec r : run.regularizers()) {
+            if (r.regularizer() instanceof CapturedAnchor a) {        // a pass of its own through the encoder
+                terms.add(new ReducedTerm(r, new CapturedAnchorPass(a, layout, params)));
+                continue;
+            }
             LatentTerm term = FusedTerms.of(r.regularizer(), k).orElseThrow(() -> new IllegalArgumentException(
                     "the fused engine has no term for regularizer '" + r.name() + "' (" + r.regularizer().kind() + ")"));
             int concept = r.labelled() ? run.concepts().indexOf(run.concept(r.concept()).orElseThrow()) : -1;
             terms.add(new ReducedTerm(r, term, concept));
         }
-        this.params = new float[layout.size];
         layout.write(WeightInit.initialize(run.architecture(), run.seed()), params);
         this.grads = new float[layout.size];
         this.adam = new AdamState(layout.size);
@@ -73,8 +82,11 @@ final class FusedRun {
         int steps = training.steps();
         this.recon = new float[steps];
         this.values = new float[terms.size()][steps];
+        this.properties = RunProperties.of(run);
+        this.lr = properties.values(RunProperties.LR);
+        this.reconWeight = properties.values(RunProperties.RECON);
         this.weights = new double[terms.size()][];
-        for (int r = 0; r < terms.size(); r++) weights[r] = terms.get(r).spec.schedule().sample(steps);
+        for (int r = 0; r < terms.size(); r++) weights[r] = properties.values(RunProperties.regularizer(r));
         this.stepWeights = new float[terms.size()];
         this.stepValues = new float[terms.size()];
         ColorSet set = ColorSets.validation();
@@ -104,7 +116,6 @@ final class FusedRun {
      */
     TrainedRun train(DoubleConsumer progress) {
         int steps = training.steps();
-        double[] lr = training.lr().sample(steps);
         float[] rows = new float[training.batchSize() * 3];
         float[][] labels = new float[run.concepts().size()][net.bp];
         for (int t = 0; ; t++) {
@@ -113,6 +124,7 @@ final class FusedRun {
             sampler.next(rows, 0, labels);
             net.load(rows);
             step(t, lr[t], labels);
+            if (!run.reactive().isEmpty() && validation.containsKey(t)) properties.observe(t, validation.get(t), losses(t));
         }
         return result();
     }
@@ -120,6 +132,8 @@ final class FusedRun {
     private void step(int t, double lr, float[][] labels) {
         boolean logged = logged(t);
         for (int r = 0; r < terms.size(); r++) stepWeights[r] = (float) weights[r][t];
+        capture(t);
+        net.reconWeight = (float) reconWeight[t];
         recon[t] = forwardBackward(stepWeights, logged, labels, stepValues);
         for (int r = 0; r < terms.size(); r++) values[r][t] = stepValues[r];
         adam.update(params, grads, t, lr);
@@ -138,7 +152,15 @@ final class FusedRun {
         net.backwardDecoder(params, grads);
         termGradients(w, labels);
         net.backwardEncoder(params, grads);
+        for (int r = 0; r < terms.size(); r++) {
+            if (w[r] != 0) terms.get(r).addParameterGradient(grads, w[r]);
+        }
         return reconstruction;
+    }
+
+    /** At the start of step t (after t updates): what terms keep from these weights (a captured anchor's latents). */
+    void capture(int t) {
+        for (ReducedTerm term : terms) term.beforeStep(t);
     }
 
     void termValues(float[] w, boolean allTerms, float[][] labels, float[] termValues) {
@@ -167,6 +189,11 @@ final class FusedRun {
         return net;
     }
 
+    /** The run's r-th regularizer as this engine has it, for tests. */
+    ReducedTerm term(int r) {
+        return terms.get(r);
+    }
+
     /** Whether step t's losses go into a history row (then every term is computed, even at weight 0). */
     private boolean logged(int t) {
         int steps = training.steps();
@@ -192,16 +219,25 @@ final class FusedRun {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("recon", (double) validationNet.recon());
         for (ReducedTerm term : terms) {
-            if (!term.term.validated()) continue;
+            if (!term.validated()) continue;
             metrics.put(term.name(), (double) term.value(validationNet.latent, validationLabels));
         }
         validation.put(step, metrics);
     }
 
     private double total(int t) {
-        double total = recon[t];
+        double total = reconWeight[t] * recon[t];
         for (int r = 0; r < terms.size(); r++) total += weights[r][t] * values[r][t];
         return total;
+    }
+
+    /** The training losses of batch t: recon, total and each regularizer's (unweighted) value. */
+    private Map<String, Double> losses(int t) {
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("recon", (double) recon[t]);
+        losses.put("total", total(t));
+        for (int r = 0; r < terms.size(); r++) losses.put(terms.get(r).spec.name(), (double) values[r][t]);
+        return losses;
     }
 
     private TrainedRun result() {
@@ -218,18 +254,8 @@ final class FusedRun {
             boolean logged = (trained && (t % training.historyEvery() == 0 || t == steps - 1)) || !val.isEmpty()
                     || (failure != null && failure.step() == t);
             if (!logged) continue;
-            Map<String, Double> w = new LinkedHashMap<>();
-            Map<String, Double> losses = new LinkedHashMap<>();
-            if (trained) {
-                losses.put("recon", (double) recon[t]);
-                losses.put("total", total);
-            }
-            for (int r = 0; r < terms.size(); r++) {
-                RegularizerSpec spec = terms.get(r).spec;
-                w.put(spec.name(), spec.schedule().valueAt(t));
-                if (trained) losses.put(spec.name(), (double) values[r][t]);
-            }
-            history.add(new HistoryPoint(t, training.lr().valueAt(t), w, losses, val));
+            Map<String, Double> losses = trained ? losses(t) : Map.of();
+            history.add(new HistoryPoint(t, lr[t], properties.recorded(t), losses, val));
         }
         ModelWeights finalWeights = layout.read(params);
         if (failure == null && !finite(params)) failure = new RunFailure("diverged: non-finite weights", steps);

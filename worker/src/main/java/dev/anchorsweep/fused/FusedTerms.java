@@ -3,7 +3,9 @@ package dev.anchorsweep.fused;
 import dev.anchorsweep.regularizer.Anchor;
 import dev.anchorsweep.regularizer.AntiAnchor;
 import dev.anchorsweep.regularizer.AntiSubspace;
+import dev.anchorsweep.regularizer.CapturedAnchor;
 import dev.anchorsweep.regularizer.EuclideanAnchor;
+import dev.anchorsweep.regularizer.EuclideanSeparate;
 import dev.anchorsweep.regularizer.Planarity;
 import dev.anchorsweep.regularizer.Regularizer;
 import dev.anchorsweep.regularizer.Separate;
@@ -26,9 +28,10 @@ final class FusedTerms {
     static boolean supports(Regularizer r) {
         return r instanceof Separate || r instanceof Anchor || r instanceof AntiAnchor || r instanceof Subspace
                 || r instanceof AntiSubspace || r instanceof Planarity || r instanceof Unitarity
-                || r instanceof EuclideanAnchor;
+                || r instanceof EuclideanAnchor || r instanceof EuclideanSeparate || r instanceof CapturedAnchor;
     }
 
+    /** The term on the batch's latents; empty for a captured anchor, whose term is a {@link CapturedAnchorPass}. */
     static Optional<LatentTerm> of(Regularizer r, int latentDim) {
         double[] parameter = r.parameter(latentDim);
         float[] v = parameter == null ? null : floats(parameter);
@@ -40,6 +43,7 @@ final class FusedTerms {
         }
         if (r instanceof Unitarity) return Optional.of(new UnitarityTerm());
         if (r instanceof EuclideanAnchor) return Optional.of(new EuclideanAnchorTerm(v));
+        if (r instanceof EuclideanSeparate e) return Optional.of(new EuclideanSeparationTerm(e.dims().toArray(), e.epsilon()));
         return Optional.empty();
     }
 

@@ -27,6 +27,8 @@ final class Network {
     private final float[][] act;
     private final float[][] slope;
     final LatentBatch latent;
+    /** The weight of the reconstruction loss in the gradient of {@link #backwardDecoder} (set per step; default 1). */
+    float reconWeight = 1f;
     /** The reconstruction [3][bp]. */
     final float[] y;
     private final float[] gradA;
@@ -88,6 +90,20 @@ final class Network {
         }
     }
 
+    /** The encoder alone, to the latents ({@link #latent}): for passes that read no reconstruction. */
+    void encode(float[] p) {
+        float[] in = x;
+        for (int l = 0; l < layout.encoderLayers; l++) {
+            Dense.forward(p, layout.weightOffset[l], layout.biasOffset[l], layout.in[l], layout.out[l], in, pre[l], bp);
+            if (layout.activated(l)) {
+                ExactGeluKernel.apply(pre[l], act[l], slope[l], layout.out[l] * bp);
+                in = act[l];
+            } else {
+                latent.forward();
+            }
+        }
+    }
+
     /** MSE(y, x) over the real samples and the 3 channels. */
     float recon() {
         float sum = 0;
@@ -108,7 +124,7 @@ final class Network {
      */
     void backwardDecoder(float[] p, float[] g) {
         int last = layout.layers - 1;
-        float scale = 2f / (C * batch);
+        float scale = 2f / (C * batch) * reconWeight;
         float[] dy = gradA;
         boolean sigmoid = layout.architecture.sigmoidOutput();
         for (int c = 0; c < C; c++) {

@@ -12,9 +12,12 @@ final class ReducedTerm {
     static final float LABEL_EPS = 1e-8f;
 
     final RegularizerSpec spec;
+    /** Its per-sample term on the batch, or null for a term on colours of its own ({@link #pass}). */
     final LatentTerm term;
     /** The index of its concept in the run's concepts, or −1 for a term on all samples. */
     final int concept;
+    /** A captured anchor's own pass through the encoder, or null for a term on the batch. */
+    final CapturedAnchorPass pass;
     private float[] perSample = new float[0];
     private float[] coef = new float[0];
 
@@ -22,14 +25,32 @@ final class ReducedTerm {
         this.spec = spec;
         this.term = term;
         this.concept = concept;
+        this.pass = null;
+    }
+
+    /** A captured anchor: a scalar term on its own colours, whatever the batch. */
+    ReducedTerm(RegularizerSpec spec, CapturedAnchorPass pass) {
+        this.spec = spec;
+        this.term = null;
+        this.concept = -1;
+        this.pass = pass;
     }
 
     String name() {
         return spec.name();
     }
 
-    /** The reduced value on the batch; {@code labels} are the run's per-concept labels [concept][≥ batch]. */
+    /** Whether validation reports it: a captured anchor (on its own colours) and every batch term but separations. */
+    boolean validated() {
+        return pass != null || term.validated();
+    }
+
+    /**
+     * The reduced value on the batch; {@code labels} are the run's per-concept labels [concept][≥ batch]. A captured
+     * anchor's value is on its own colours at the current parameters.
+     */
     float value(LatentBatch latent, float[][] labels) {
+        if (pass != null) return pass.value();
         if (perSample.length < latent.bp) {
             perSample = new float[latent.bp];
             coef = new float[latent.bp];
@@ -52,6 +73,7 @@ final class ReducedTerm {
 
     /** Adds the gradient of weight·value to the latent's gradients; after {@link #value} on the same batch. */
     void addGradient(LatentBatch latent, float[][] labels, float weight) {
+        if (pass != null) return; // its gradient goes straight to the parameters: addParameterGradient
         int b = latent.batch;
         java.util.Arrays.fill(coef, 0, latent.bp, 0f);
         if (concept < 0) {
@@ -65,5 +87,18 @@ final class ReducedTerm {
             for (int i = 0; i < b; i++) coef[i] = a[i] * each;
         }
         term.addGradient(latent, coef);
+    }
+
+    /**
+     * Adds weight·∂value/∂θ of a term on colours of its own straight to the parameter gradient {@code grads}, after
+     * the batch's backward pass; nothing for a term on the batch (its gradient went through the batch's latents).
+     */
+    void addParameterGradient(float[] grads, float weight) {
+        if (pass != null) pass.addGradient(weight, grads);
+    }
+
+    /** At the start of step {@code step}, before its batch: a captured anchor captures at its capture step. */
+    void beforeStep(int step) {
+        if (pass != null) pass.captureAt(step);
     }
 }

@@ -14,7 +14,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * that build them are {@code config.RegularizerKind}.
  */
 public sealed interface Regularizer extends Configured, java.io.Serializable
-        permits Separate, Anchor, AntiAnchor, Subspace, AntiSubspace, Planarity, Unitarity, EuclideanAnchor {
+        permits Separate, Anchor, AntiAnchor, Subspace, AntiSubspace, Planarity, Unitarity, EuclideanAnchor,
+        EuclideanSeparate, CapturedAnchor {
 
     /** The name of this kind of regularizer in config files, e.g. {@code anti-anchor}. */
     @Override
@@ -28,6 +29,11 @@ public sealed interface Regularizer extends Configured, java.io.Serializable
     /** The per-run parameter vector of length {@code latentDim} (a direction or a 0/1 dims mask), or null if none. */
     default double[] parameter(int latentDim) {
         return null;
+    }
+
+    /** Whether validation reports it: every term but the O(B²) pairwise separations. */
+    default boolean validated() {
+        return true;
     }
 
     /** Checks the settings against the latent width; throws IllegalArgumentException naming the bad value. */

@@ -30,6 +30,11 @@ public record Separate(double power, boolean shift) implements Regularizer {
         return "separate(power=" + power + ",shift=" + shift + ")";
     }
 
+    @Override
+    public boolean validated() {
+        return false;
+    }
+
     /**
      * Built for speed, exactly equal in value to the definition above (and in gradient, see below):
      * <ul>

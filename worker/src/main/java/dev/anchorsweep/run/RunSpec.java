@@ -3,6 +3,7 @@ package dev.anchorsweep.run;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.identity.CanonicalJson;
 import dev.anchorsweep.model.Architecture;
+import dev.anchorsweep.property.ReactiveRule;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,12 +18,20 @@ import java.util.stream.Collectors;
  * Everything one run needs, fully resolved: the unit a sweep expands into and a worker trains.
  *
  * @param concepts every concept whose labels are drawn for this run's batches
+ * @param reactive the rules that change properties during training from the run's own measurements
  */
 public record RunSpec(int seed, Architecture architecture, TrainingSpec training, List<Concept> concepts,
                       List<RegularizerSpec> regularizers, List<InterventionSpec> interventions,
-                      EvaluationSpec evaluation) implements java.io.Serializable {
+                      EvaluationSpec evaluation, List<ReactiveRule> reactive) implements java.io.Serializable {
+
+    /** Without reactive rules. */
+    public RunSpec(int seed, Architecture architecture, TrainingSpec training, List<Concept> concepts,
+                   List<RegularizerSpec> regularizers, List<InterventionSpec> interventions, EvaluationSpec evaluation) {
+        this(seed, architecture, training, concepts, regularizers, interventions, evaluation, List.of());
+    }
 
     public RunSpec {
+        reactive = List.copyOf(reactive);
         concepts = List.copyOf(concepts);
         regularizers = List.copyOf(regularizers);
         interventions = List.copyOf(interventions);
@@ -53,15 +62,19 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
 
     /** This run cut to {@code steps} training steps (latents recorded only at the end), with another seed. */
     public RunSpec shortened(int steps, int newSeed) {
-        TrainingSpec t = training;
-        return new RunSpec(newSeed, architecture, new TrainingSpec(steps, t.batchSize(), t.gridSubdivisions(), t.lr(),
-                t.validateEvery(), t.historyEvery(), List.of(steps), t.engine()), concepts, regularizers, interventions, evaluation);
+        return new RunSpec(newSeed, architecture, training.shortened(steps, List.of(steps)), concepts, regularizers,
+                interventions, evaluation, reactive);
+    }
+
+    /** This run with another seed. */
+    public RunSpec withSeed(int newSeed) {
+        return new RunSpec(newSeed, architecture, training, concepts, regularizers, interventions, evaluation, reactive);
     }
 
     /** This run with another training engine. */
     public RunSpec withEngine(Engine engine) {
         return new RunSpec(seed, architecture, training.withEngine(engine), concepts, regularizers, interventions,
-                evaluation);
+                evaluation, reactive);
     }
 
     public Optional<Concept> concept(String name) {
@@ -94,6 +107,7 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
         form.put("regularizers", byName(regularizers, RegularizerSpec::name));
         form.put("interventions", byName(interventions, InterventionSpec::name));
         form.put("evaluation", evaluation.canonicalForm(training.snapshotSteps()));
+        if (!reactive.isEmpty()) form.put("reactive", byName(reactive, ReactiveRule::name));
         return form;
     }
 

@@ -1,5 +1,6 @@
 package dev.anchorsweep.run;
 
+import dev.anchorsweep.data.TrainingData;
 import dev.anchorsweep.identity.Canonical;
 import dev.anchorsweep.schedule.KeyframeSchedule;
 
@@ -19,9 +20,24 @@ import java.util.Map;
  * @param snapshotSteps    steps (0 = initial model, {@code steps} = final) at which latents are recorded
  * @param engine           the training engine asked for ({@code auto}: fused where supported); runs asking for
  *                         different engines go to different packs
+ * @param data             the training colours, their sampling weights and curriculum ({@code training.data})
+ * @param reconWeight      the weight of the reconstruction loss per step ({@code training.recon-weight}, default 1)
+ * @param phases           named phases ({@code training.phases}), ascending by step; empty when none are named
  */
 public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
-                           int historyEvery, List<Integer> snapshotSteps, Engine engine) implements Canonical, java.io.Serializable {
+                           int historyEvery, List<Integer> snapshotSteps, Engine engine, TrainingData data,
+                           KeyframeSchedule reconWeight, List<NamedPhase> phases)
+        implements Canonical, java.io.Serializable {
+
+    /** The weight of the reconstruction loss unless configured. */
+    public static final KeyframeSchedule RECON_WEIGHT = KeyframeSchedule.constant(1);
+
+    /** With the paper's data, reconstruction weight 1 and no named phases. */
+    public TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
+                        int historyEvery, List<Integer> snapshotSteps, Engine engine) {
+        this(steps, batchSize, gridSubdivisions, lr, validateEvery, historyEvery, snapshotSteps, engine,
+                TrainingData.DEFAULT, RECON_WEIGHT, List.of());
+    }
 
     /** With {@code engine = auto}. */
     public TrainingSpec(int steps, int batchSize, int gridSubdivisions, KeyframeSchedule lr, int validateEvery,
@@ -39,6 +55,18 @@ public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, Keyfr
         if (validateEvery < 1) throw new IllegalArgumentException("validate-every must be ≥ 1, but got " + validateEvery);
         if (historyEvery < 1) throw new IllegalArgumentException("history-every must be ≥ 1, but got " + historyEvery);
         if (engine == null) throw new IllegalArgumentException("engine must be one of " + Engine.configNames());
+        if (data == null) throw new IllegalArgumentException("training data must be given (TrainingData.DEFAULT: the grid)");
+        if (reconWeight == null) throw new IllegalArgumentException("the reconstruction weight must be a schedule");
+        if (reconWeight.minValue() < 0) {
+            throw new IllegalArgumentException("recon-weight must be ≥ 0, but the schedule has " + reconWeight.minValue());
+        }
+        phases = List.copyOf(phases);
+        for (int i = 1; i < phases.size(); i++) {
+            if (phases.get(i).step() < phases.get(i - 1).step()) {
+                throw new IllegalArgumentException("phases must be in step order, but " + phases.get(i) + " follows "
+                        + phases.get(i - 1));
+            }
+        }
         snapshotSteps = List.copyOf(snapshotSteps.stream().distinct().sorted().toList());
         for (int s : snapshotSteps) {
             if (s < 0 || s > steps) {
@@ -49,18 +77,29 @@ public record TrainingSpec(int steps, int batchSize, int gridSubdivisions, Keyfr
 
     /** The same settings with another engine. */
     public TrainingSpec withEngine(Engine other) {
-        return new TrainingSpec(steps, batchSize, gridSubdivisions, lr, validateEvery, historyEvery, snapshotSteps, other);
+        return new TrainingSpec(steps, batchSize, gridSubdivisions, lr, validateEvery, historyEvery, snapshotSteps, other,
+                data, reconWeight, phases);
+    }
+
+    /** The same settings cut to {@code newSteps} steps, with latents recorded at {@code newSnapshots}. */
+    public TrainingSpec shortened(int newSteps, List<Integer> newSnapshots) {
+        return new TrainingSpec(newSteps, batchSize, gridSubdivisions, lr, validateEvery, historyEvery, newSnapshots,
+                engine, data, reconWeight, phases.stream().filter(p -> p.step() < newSteps).toList());
     }
 
     /**
      * The {@code training} section as resolved; the snapshot steps are {@code evaluation.latents.steps} there. The
-     * engine is named only when it is not {@code auto}, so run ids from before the setting existed still hold.
+     * engine is named only when it is not {@code auto}, and {@code data}, {@code recon-weight} and {@code phases} only
+     * when they are not their defaults, so run ids from before these settings existed still hold.
      */
     @Override
     public Object canonicalForm() {
         Map<String, Object> form = new java.util.TreeMap<>(Map.of("steps", steps, "batch-size", batchSize,
                 "grid", gridSubdivisions, "lr", lr, "validate-every", validateEvery, "history-every", historyEvery));
         if (engine != Engine.AUTO) form.put("engine", engine.configName());
+        if (!data.isDefault()) form.put("data", data);
+        if (!reconWeight.equals(RECON_WEIGHT)) form.put("recon-weight", reconWeight);
+        if (!phases.isEmpty()) form.put("phases", phases);
         return form;
     }
 }

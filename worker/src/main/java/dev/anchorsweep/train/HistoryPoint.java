@@ -8,7 +8,10 @@ import java.util.Map;
  * were computed with those same weights. The last point may have step = steps (after the final update): it carries
  * only validation metrics.
  *
- * @param weights    the regularizer weights w_r(step), by regularizer name
+ * @param lr         the learning rate used at this step
+ * @param weights    the property values used at this step by name: each regularizer weight w_r(step), and with the
+ *                   fused engine {@code recon} (when recon-weight is configured or a reactive rule moves it) and each
+ *                   data property
  * @param losses     {@code recon}, {@code total} and one per regularizer (its unweighted value), empty if not trained
  * @param validation {@code recon} and the validated regularizer terms, empty when not validated at this step
  */

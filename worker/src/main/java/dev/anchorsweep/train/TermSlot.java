@@ -26,8 +26,8 @@ record TermSlot(int index, String name, Regularizer prototype, boolean labelled)
         return "param" + index;
     }
 
-    /** Separation terms are O(B²) and are not computed on the validation set. */
+    /** Separation terms are O(B²) and are not computed on the validation set ({@link Regularizer#validated()}). */
     boolean validated() {
-        return !(prototype instanceof dev.anchorsweep.regularizer.Separate);
+        return prototype.validated();
     }
 }

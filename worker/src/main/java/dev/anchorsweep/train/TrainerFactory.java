@@ -22,7 +22,7 @@ public final class TrainerFactory {
     public static Engine resolve(RunSpec run) {
         Engine asked = run.training().engine();
         if (asked != Engine.AUTO) return asked;
-        return FusedSupport.check(run).isEmpty() ? Engine.FUSED : Engine.SAMEDIFF;
+        return FusedSupport.check(run).isEmpty() || SameDiffSupport.check(run).isPresent() ? Engine.FUSED : Engine.SAMEDIFF;
     }
 
     /** A trainer of packs that trains each run with its resolved engine (a pack normally resolves to one). */

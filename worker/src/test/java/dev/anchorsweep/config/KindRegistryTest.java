@@ -55,6 +55,8 @@ class KindRegistryTest {
                   planarity { type = planarity, weight = 1 }
                   unitarity { type = unitarity, weight = 1 }
                   euclidean-anchor { type = euclidean-anchor, point = [0, 0, 0, 0], weight = 1 }
+                  euclidean-separate { type = euclidean-separate, weight = 1 }
+                  captured-anchor { type = captured-anchor, colors { type = hsv, hues = [0, 120, 240] }, capture-step = 0, weight = 1 }
                 }
                 interventions {
                   suppression { type = suppression, direction = [1, 0, 0, 0] }

@@ -62,6 +62,21 @@ class RegularizerTermsTest {
     }
 
     @Test
+    void euclideanSeparateIsTheMeanOverPairsOfInverseSquaredDistances() {
+        // dims 0 and 2 of (0, 9, 0), (1, 9, 0), (0, 9, 2): squared distances s01 = 1, s02 = 4, s12 = 5;
+        // ℓ_i = (1/3)·Σ_{j≠i} 1/(s_ij + ε), the diagonal left out
+        double e = 1e-6;
+        double[][] z = {{0, 9, 0}, {1, 9, 0}, {0, 9, 2}};
+        double[] expected = {(1 / (1 + e) + 1 / (4 + e)) / 3, (1 / (1 + e) + 1 / (5 + e)) / 3,
+                (1 / (4 + e) + 1 / (5 + e)) / 3};
+        assertArrayEquals(expected, perSample(new EuclideanSeparate(0, 2), z), TOL);
+        // a duplicate sample's pair is left out like the diagonal (the reference would add 1/ε for it)
+        double[][] duplicate = {{0, 9, 0}, {1, 9, 0}, {0, 5, 0}};
+        assertArrayEquals(new double[] {1 / (1 + e) / 3, 2 / (1 + e) / 3, 1 / (1 + e) / 3},
+                perSample(new EuclideanSeparate(0, 2), duplicate), TOL);
+    }
+
+    @Test
     void anchorIsOneMinusCosine() {
         double[][] z = {{0.6, 0.8}, {0, 1}, {-1, 0}};
         assertArrayEquals(new double[] {0.4, 1, 2}, perSample(new Anchor(new double[] {1, 0}), z), 1e-7);

@@ -90,6 +90,7 @@ public final class ReportJob {
             boolean combinations = ResultRow.all(axes).stream().anyMatch(a -> "regularizers".equals(a.string("axis")))
                     && catalog.tables().contains("latents");
             ReportSql.Pending galleryQuery = combinations ? sql.submit("gallery") : null;
+            SampledSettingsSection.Pending sampledQueries = SampledSettingsSection.submit(sql, axes);
 
             QueryResult summary = summaryQuery == null ? empty() : summaryQuery.get();
             List<ArmStat> stats = ArmStat.of(summary);
@@ -113,6 +114,7 @@ public final class ReportJob {
             if (combinations) {
                 sections.add(null); // the gallery goes here once best-run data is in
             }
+            if (sampledQueries != null) sections.add(sampledQueries.render(files));
             sections.add(OverviewSection.render(info, armRuns, time, axes, files));
             if (hasEvaluations) sections.add(SeedsSection.render(arms, stats, summary, runErrorsQuery.get(), files));
 

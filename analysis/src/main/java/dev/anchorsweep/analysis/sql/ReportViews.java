@@ -38,6 +38,9 @@ public final class ReportViews {
                     "the selectivity score recomputed with corr() on the rgb-grid, next to runs.scores"),
             new View("latent_geometry", List.of("runs", "latents"),
                     "per ok run: cosine of red to its concept direction, vibrant hues' norm share in dims 0-1"),
+            new View("sampled_settings", List.of("runs", "run_flags"),
+                    "sampled sweeps: one row per ok run and sampled setting, its drawn value and the outcome "
+                            + "(selection score)"),
             new View("run_phases", List.of("runs", "history"),
                     "one row per ok run and phase: the config's named phases, else cut where a schedule jumps"),
             new View("loss_spikes", List.of("run_phases", "history"),
