@@ -344,12 +344,36 @@ public final class RunConfigParser {
         return new EvaluationSpec(sets, latentSet, latentInterventions, selection);
     }
 
-    /** evaluation.latents.steps: the steps (0..steps) whose latents are recorded; by default the final one. */
+    /**
+     * evaluation.latents.steps: the steps (0..steps) whose latents are recorded; by default the final one. Either a list
+     * of steps or {@code { every = N }}: 0, N, 2N, … and the final step {@code steps}, resolved to that list (the
+     * canonical form, and so the run id, is the list).
+     */
     private static List<Integer> snapshotSteps(ConfigReader e, Integer steps) {
         if (e == null || steps == null) return null;
         ConfigValue latents = e.value("latents");
         if (!(latents instanceof ConfigObject o) || !o.containsKey("steps")) return List.of(steps);
         ConfigReader l = new ConfigReader(o, e.path("latents"), e.problems());
+        if (o.get("steps") instanceof ConfigObject every) {
+            ConfigReader s = new ConfigReader(every, l.path("steps"), e.problems());
+            s.allowOnly(List.of("every"));
+            if (!s.has("every")) {
+                l.problem("steps", "a steps object needs 'every' (steps { every = N }: 0, N, 2N, … and the final step "
+                        + steps + "), but got " + ConfigReader.describe(every));
+                return null;
+            }
+            Integer n = s.integer("every", 1, Math.max(1, steps));
+            if (n == null) return null;
+            List<Integer> out = new ArrayList<>();
+            for (int step = 0; step < steps; step += n) out.add(step);
+            out.add(steps);
+            return out;
+        }
+        if (!(o.get("steps") instanceof com.typesafe.config.ConfigList)) {
+            l.problem("steps", "must be a list of steps like [0, " + steps + "] or { every = N }, but got "
+                    + ConfigReader.describe(o.get("steps")));
+            return null;
+        }
         int[] s = l.integers("steps");
         if (s == null) return null;
         List<Integer> out = new ArrayList<>();
