@@ -346,7 +346,9 @@ public final class RunConfigParser {
 
     /**
      * evaluation.latents.steps: the steps (0..steps) whose latents are recorded; by default the final one. Either a list
-     * of steps or {@code { every = N }}: 0, N, 2N, … and the final step {@code steps}, resolved to that list (the
+     * of steps, {@code { every = N }}: 0, N, 2N, … and the final step {@code steps}, or {@code { count = N, spacing =
+     * even | ends }}: N steps from 0 to {@code steps}, evenly or denser at both ends (cosine spacing; coinciding
+     * steps counted once), resolved to that list (the
      * canonical form, and so the run id, is the list).
      */
     private static List<Integer> snapshotSteps(ConfigReader e, Integer steps) {
@@ -354,20 +356,34 @@ public final class RunConfigParser {
         ConfigValue latents = e.value("latents");
         if (!(latents instanceof ConfigObject o) || !o.containsKey("steps")) return List.of(steps);
         ConfigReader l = new ConfigReader(o, e.path("latents"), e.problems());
-        if (o.get("steps") instanceof ConfigObject every) {
-            ConfigReader s = new ConfigReader(every, l.path("steps"), e.problems());
-            s.allowOnly(List.of("every"));
-            if (!s.has("every")) {
-                l.problem("steps", "a steps object needs 'every' (steps { every = N }: 0, N, 2N, … and the final step "
-                        + steps + "), but got " + ConfigReader.describe(every));
+        if (o.get("steps") instanceof ConfigObject form) {
+            ConfigReader s = new ConfigReader(form, l.path("steps"), e.problems());
+            s.allowOnly(List.of("every", "count", "spacing"));
+            if (s.has("every") == s.has("count") || (s.has("spacing") && !s.has("count"))) {
+                l.problem("steps", "a steps object is { every = N } (0, N, 2N, … and the final step " + steps
+                        + ") or { count = N, spacing = even | ends } (N steps from 0 to " + steps + ", evenly or "
+                        + "denser at the start and end), but got " + ConfigReader.describe(form));
                 return null;
             }
-            Integer n = s.integer("every", 1, Math.max(1, steps));
-            if (n == null) return null;
-            List<Integer> out = new ArrayList<>();
-            for (int step = 0; step < steps; step += n) out.add(step);
-            out.add(steps);
-            return out;
+            if (s.has("every")) {
+                Integer n = s.integer("every", 1, Math.max(1, steps));
+                if (n == null) return null;
+                List<Integer> out = new ArrayList<>();
+                for (int step = 0; step < steps; step += n) out.add(step);
+                out.add(steps);
+                return out;
+            }
+            Integer n = s.integer("count", 2, 100_000);
+            String spacing = s.has("spacing") ? s.choice("spacing", List.of("even", "ends")) : "even";
+            if (n == null || spacing == null) return null;
+            java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+            for (int i = 0; i < n; i++) {
+                double x = (double) i / (n - 1);
+                // ends: the cosine spacing, points crowd where the cosine is flat (both ends of training)
+                double f = spacing.equals("even") ? x : (1 - Math.cos(Math.PI * x)) / 2;
+                out.add((int) Math.round(f * steps));
+            }
+            return List.copyOf(out);
         }
         if (!(o.get("steps") instanceof com.typesafe.config.ConfigList)) {
             l.problem("steps", "must be a list of steps like [0, " + steps + "] or { every = N }, but got "

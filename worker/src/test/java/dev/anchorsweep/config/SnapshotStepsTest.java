@@ -46,6 +46,18 @@ class SnapshotStepsTest {
     }
 
     @Test
+    void countIsEvenOrDenserAtBothEnds() throws IOException {
+        assertEquals(List.of(0, 15, 30, 45, 60),
+                parse("training.steps = 60\nevaluation.latents.steps { count = 5 }").training().snapshotSteps());
+        // ends: round(60 · (1 − cos(π i/4)) / 2) for i = 0..4: 0, 8.79 → 9, 30, 51.2 → 51, 60
+        assertEquals(List.of(0, 9, 30, 51, 60),
+                parse("training.steps = 60\nevaluation.latents.steps { count = 5, spacing = ends }").training().snapshotSteps());
+        // steps that round to the same step count once: 4 · (1 − cos(π i/6)) / 2 = 0, 0.27, 1, 2, 3, 3.73, 4
+        assertEquals(List.of(0, 1, 2, 3, 4),
+                parse("training.steps = 4\nevaluation.latents.steps { count = 7, spacing = ends }").training().snapshotSteps());
+    }
+
+    @Test
     void everyHasTheCanonicalTextAndRunIdOfItsList() throws IOException {
         RunSpec every = parse("training.steps = 60\nevaluation.latents.steps { every = 20 }");
         RunSpec list = parse("training.steps = 60\nevaluation.latents.steps = [0, 20, 40, 60]");
@@ -69,7 +81,12 @@ class SnapshotStepsTest {
 
         ConfigProblem empty = invalid("training.steps = 60\nevaluation.latents.steps {}");
         assertEquals("run.evaluation.latents.steps", empty.path());
-        assertTrue(empty.message().startsWith("a steps object needs 'every'"), empty.message());
+        assertTrue(empty.message().startsWith("a steps object is { every = N }"), empty.message());
+
+        ConfigProblem both = invalid("training.steps = 60\nevaluation.latents.steps { every = 10, count = 5 }");
+        assertTrue(both.message().startsWith("a steps object is { every = N }"), both.message());
+        ConfigProblem spacing = invalid("training.steps = 60\nevaluation.latents.steps { count = 5, spacing = log }");
+        assertEquals("run.evaluation.latents.steps.spacing", spacing.path());
 
         ConfigProblem word = invalid("training.steps = 60\nevaluation.latents.steps = often");
         assertEquals("run.evaluation.latents.steps", word.path());

@@ -29,9 +29,20 @@ public final class VerdictSection {
         if (gallery != null && !gallery.isEmpty()) sb.append(combinations(gallery));
         if (stats.isEmpty() && degenerate.isEmpty()) {
             long failed = failedRuns.values().stream().mapToLong(Long::longValue).sum();
-            sb.append(failed > 0 ? "<p><span class=\"bad\">No run finished ok: " + failed + " failed</span> — see "
-                    + "<a href=\"#failed\">failed runs</a>.</p>" : "<p>No ok run has evaluations yet: nothing to "
-                    + "conclude.</p>");
+            long ok = okRuns.values().stream().mapToLong(Long::longValue).sum();
+            if (ok > 0) {
+                // e.g. the 1.x curricula: no concept, so no intervention to judge
+                sb.append("<p>").append(ok).append(ok == 1 ? " run" : " runs").append(" finished ok")
+                        .append(failed > 0 ? ", <span class=\"bad\">" + failed + " failed</span>" : "")
+                        .append(", but no run names a concept, so there is no concept error or intervention to judge: "
+                                + "compare the arms by their <a href=\"#best\">best runs</a>, their "
+                                + "<a href=\"#evolution\">latent evolution</a> and the <a href=\"#spikes\">loss at "
+                                + "phase changes</a> (where the runs have them).</p>");
+            } else {
+                sb.append(failed > 0 ? "<p><span class=\"bad\">No run finished ok: " + failed + " failed</span> — see "
+                        + "<a href=\"#failed\">failed runs</a>.</p>" : "<p>No run has finished yet: nothing to "
+                        + "conclude.</p>");
+            }
             return new Section("verdict", "Verdict", sb.toString());
         }
         boolean compact = gallery != null && !gallery.isEmpty();
