@@ -1,0 +1,71 @@
+package dev.anchorsweep.analysis.adaptive;
+
+import dev.anchorsweep.results.RunRow;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The committed outcomes of a sweep's arms as the {@code runs} view shows them (one version's runs): per arm, per
+ * seed, the metric of an ok run, or null for a failed run or one without the metric.
+ */
+public record ArmSamples(Map<String, TreeMap<Integer, Double>> byArm) {
+
+    /** Reads them with Spark SQL; the {@code runs} view must be registered. */
+    public static ArmSamples read(SparkSession spark, String sweepId, SeedMetric metric) {
+        Map<String, TreeMap<Integer, Double>> byArm = new TreeMap<>();
+        for (Row row : spark.sql("""
+                SELECT arm, seed, CASE WHEN status = :ok THEN CAST(%s AS DOUBLE) END AS value
+                FROM runs WHERE sweep_id = :sweep""".formatted(metric.sql()),
+                Map.of("ok", RunRow.OK, "sweep", sweepId)).collectAsList()) {
+            byArm.computeIfAbsent(row.getString(0), a -> new TreeMap<>())
+                    .put(row.getInt(1), row.isNullAt(2) ? null : row.getDouble(2));
+        }
+        return new ArmSamples(byArm);
+    }
+
+    /** Whether the arm has a committed run for every seed below {@code seeds}. */
+    public boolean complete(String arm, int seeds) {
+        TreeMap<Integer, Double> runs = byArm.get(arm);
+        return runs != null && runs.headMap(seeds).size() == seeds;
+    }
+
+    /** The values of the arm's ok runs with a seed below {@code seeds}, in seed order. */
+    public double[] values(String arm, int seeds) {
+        TreeMap<Integer, Double> runs = byArm.getOrDefault(arm, new TreeMap<>());
+        List<Double> out = new ArrayList<>();
+        runs.headMap(seeds).values().forEach(v -> {
+            if (v != null) out.add(v);
+        });
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** {@link #values(String, int)} of every arm at its seeds in {@code rounds}. */
+    public Map<String, double[]> values(SeedRounds rounds) {
+        Map<String, double[]> out = new TreeMap<>();
+        for (String arm : rounds.arms()) out.put(arm, values(arm, rounds.seeds(arm)));
+        return out;
+    }
+
+    /** How many committed runs the arm has. */
+    public int runs(String arm) {
+        return byArm.getOrDefault(arm, new TreeMap<>()).size();
+    }
+
+    /**
+     * Replays the rounds over these outcomes (the runs of an adaptive sweep's version): every round whose runs are all
+     * committed is decided as the driver decided it; stops at the first round with a run missing (a sweep still
+     * running or interrupted), or when every arm has stopped.
+     */
+    public SeedRounds replay(SeedRule rule) {
+        SeedRounds rounds = new SeedRounds(rule, List.copyOf(byArm.keySet()));
+        while (!rounds.done() && rounds.arms().stream().allMatch(a -> complete(a, rounds.seeds(a)))) {
+            rounds.decide(values(rounds));
+        }
+        return rounds;
+    }
+}
