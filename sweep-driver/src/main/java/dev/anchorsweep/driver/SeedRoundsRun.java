@@ -59,8 +59,8 @@ final class SeedRoundsRun {
             versionRow.write(wanted);
             List<RunTicket> todo = wanted.stream().filter(t -> !committed.contains(t.runId())).toList();
             if (rounds.round() == 1) {
-                err.printf("round 1: %d arms × %d seeds (%d runs, %d to train)%n", byArm.size(), rule.start(),
-                        wanted.size(), todo.size());
+                err.printf("round 1: %d %s × %d seeds (%d runs, %d to train)%n", byArm.size(),
+                        byArm.size() == 1 ? "arm" : "arms", rule.start(), wanted.size(), todo.size());
             }
             if (!todo.isEmpty()) {
                 outcomes.addAll(train.apply(todo));

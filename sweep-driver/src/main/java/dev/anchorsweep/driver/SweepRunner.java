@@ -115,8 +115,9 @@ public final class SweepRunner {
                     version.version(), sweep.runs().size(), already, todo.size(), root);
         } else {
             int arms = SeedRoundsRun.byArm(sweep.runs()).size();
-            err.printf("sweep %s (version %d): adaptive seeds, %d arms × %d to %d seeds (%d to %d runs), %d already "
-                    + "committed → %s%n", sweepId, version.version(), arms, sweep.adaptive().start(),
+            err.printf("sweep %s (version %d): adaptive seeds, %d %s × %d to %d seeds (%d to %d runs), %d already "
+                    + "committed → %s%n", sweepId, version.version(), arms, arms == 1 ? "arm" : "arms",
+                    sweep.adaptive().start(),
                     sweep.adaptive().max(), arms * sweep.adaptive().start(), sweep.runs().size(), already, root);
         }
 

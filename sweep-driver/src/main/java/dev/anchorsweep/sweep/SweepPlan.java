@@ -25,7 +25,7 @@ public record SweepPlan(SweepConfig config, List<SweepAxis> axes, List<Arm> arms
 
     /** The adaptive seed rule, or null when every arm runs a fixed list of seeds. */
     public SeedRule adaptive() {
-        return axes.stream().filter(a -> a instanceof SeedAxis).map(a -> ((SeedAxis) a).adaptive()).findFirst()
-                .orElse(null);
+        return axes.stream().filter(a -> a instanceof SeedAxis).map(a -> (SeedAxis) a).findFirst()
+                .map(SeedAxis::adaptive).orElse(null);
     }
 }

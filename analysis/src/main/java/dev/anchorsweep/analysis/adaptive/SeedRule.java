@@ -73,6 +73,6 @@ public record SeedRule(int start, int step, int max, double width, SeedMetric me
     }
 
     private static String trim(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }
