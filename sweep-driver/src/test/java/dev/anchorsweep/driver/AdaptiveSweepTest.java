@@ -124,6 +124,21 @@ class AdaptiveSweepTest {
         assertTrue(log.toString().contains("adaptive seeds: every arm stopped after 1 round, 4 runs\n"), log.toString());
     }
 
+    @Test
+    void committedRunsOfTheFirstRoundAreReusedAndTheSweepResumesAtRoundTwo() throws Exception {
+        SweepRunner.Sweep sweep = sweep(1e-6);
+        // as if a run was stopped after round 1: its runs (seeds 0 and 1 of each arm) are committed
+        List<RunTicket> firstRound = sweep.runs().stream().filter(t -> t.spec().seed() < 2).toList();
+        assertEquals(4, run(new SweepRunner.Sweep(sweep.name(), "round 1 only", null, firstRound),
+                new ByteArrayOutputStream()).trained());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SweepRunner.Result result = run(sweep, log);
+        assertTrue(log.toString().contains("round 1: 2 arms × 2 seeds (4 runs, 0 to train)\n"), log.toString());
+        assertEquals(List.of(4, 4), trainingLines(log.toString()), "rounds 2 and 3 train");
+        assertEquals(8, result.trained());
+        assertEquals(12, result.total());
+    }
+
     /** The run count of every "training N runs" line: one per Spark job that trains. */
     static List<Integer> trainingLines(String log) {
         Matcher m = Pattern.compile("(?m)^training (\\d+) runs in").matcher(log);
