@@ -20,12 +20,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Runs an adaptive-seed sweep in rounds: round 1 plans every arm's first {@code start} seeds; each round writes the
- * version's row with the runs planned so far, trains the round's runs not yet committed as one Spark job, reads the
- * committed outcomes back through the {@code runs} view and decides per arm ({@link SeedRounds}); the arms that need
- * more seeds get the next {@code step} in the next round, until none does. A rerun replays the rounds whose runs are
- * all committed (no Spark job, the same decisions, as they come from the same committed outcomes) and resumes at the
- * first round with runs missing.
+ * Runs an adaptive-seed sweep in rounds: round 1 plans every arm's first {@code start} seeds; a round with runs to
+ * train writes the version's row with the runs planned so far, trains them as one Spark job and reads the committed
+ * outcomes back from the results folder (each run's first commit, as the views); then every arm is decided
+ * ({@link SeedRounds}) and the arms that need more seeds get the next {@code step} in the next round, until none does.
+ * A rerun reads the committed outcomes once and replays the rounds whose runs are all committed without a Spark job —
+ * the same decisions, as they come from the same outcomes — and resumes at the first round with runs missing.
  */
 final class SeedRoundsRun {
 
@@ -52,22 +52,22 @@ final class SeedRoundsRun {
         Map<String, List<RunTicket>> byArm = byArm(sweep.runs());
         SeedRounds rounds = new SeedRounds(rule, List.copyOf(byArm.keySet()));
         List<RunOutcome> outcomes = new ArrayList<>();
+        ArmSamples samples = read(spark, root, sweep, byArm);
         List<RunTicket> wanted;
         while (true) {
             wanted = new ArrayList<>();
             for (String arm : rounds.arms()) wanted.addAll(byArm.get(arm).subList(0, rounds.seeds(arm)));
-            versionRow.write(wanted);
             List<RunTicket> todo = wanted.stream().filter(t -> !committed.contains(t.runId())).toList();
             if (rounds.round() == 1) {
                 err.printf("round 1: %d %s × %d seeds (%d runs, %d to train)%n", byArm.size(),
                         byArm.size() == 1 ? "arm" : "arms", rule.start(), wanted.size(), todo.size());
             }
+            if (rounds.round() == 1 || !todo.isEmpty()) versionRow.write(wanted);
             if (!todo.isEmpty()) {
                 outcomes.addAll(train.apply(todo));
                 todo.forEach(t -> committed.add(t.runId()));
+                samples = read(spark, root, sweep, byArm);
             }
-            ResultViews.register(spark, root);
-            ArmSamples samples = ArmSamples.read(spark, sweep.name(), rule.metric());
             List<ArmStatus> decided = rounds.decide(samples.values(rounds));
             if (rounds.done()) break;
             long more = decided.stream().filter(ArmStatus::needsMore).count();
@@ -81,6 +81,24 @@ final class SeedRoundsRun {
         err.printf("adaptive seeds: every arm stopped after %d round%s, %d runs%n", rounds.round() - 1,
                 rounds.round() == 2 ? "" : "s", wanted.size());
         return new Outcome(wanted, rounds.statuses(), outcomes);
+    }
+
+    /**
+     * The committed outcomes of every run the sweep may plan, read back from the results folder, by arm and seed of
+     * the plan (a run absent is not committed; null: failed, or without the metric).
+     */
+    private static ArmSamples read(SparkSession spark, String root, SweepRunner.Sweep sweep,
+                                   Map<String, List<RunTicket>> byArm) {
+        ResultViews.register(spark, root);
+        Map<String, Double> values = ArmSamples.committed(spark, sweep.name(), sweep.adaptive().metric(),
+                sweep.runs().stream().map(RunTicket::runId).collect(java.util.stream.Collectors.toSet()));
+        Map<String, TreeMap<Integer, Double>> samples = new TreeMap<>();
+        byArm.forEach((arm, runs) -> {
+            TreeMap<Integer, Double> bySeed = new TreeMap<>();
+            for (RunTicket t : runs) if (values.containsKey(t.runId())) bySeed.put(t.spec().seed(), values.get(t.runId()));
+            samples.put(arm, bySeed);
+        });
+        return new ArmSamples(samples);
     }
 
     /** The planned runs by arm (sorted by name), each arm's in seed order. */

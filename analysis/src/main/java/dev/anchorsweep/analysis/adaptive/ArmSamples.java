@@ -28,6 +28,26 @@ public record ArmSamples(Map<String, TreeMap<Integer, Double>> byArm) {
         return new ArmSamples(byArm);
     }
 
+    /**
+     * The metric of every committed run of the sweep's files among {@code runIds} (null for a failed run or one without
+     * it), a run committed twice by its first commit as in the views; the {@code stored_runs} view must be registered.
+     * Unlike {@link #read}, it does not depend on the version's run ids, so the driver reads every run it may plan
+     * once and replays the rounds already committed without reading again.
+     */
+    public static Map<String, Double> committed(SparkSession spark, String sweepId, SeedMetric metric,
+                                                java.util.Set<String> runIds) {
+        Map<String, Double> out = new java.util.HashMap<>();
+        for (Row row : spark.sql("""
+                SELECT run_id, CASE WHEN status = :ok THEN CAST(%s AS DOUBLE) END AS value
+                FROM (SELECT *, row_number() OVER (PARTITION BY run_id ORDER BY finished_at, commit_id) AS commit_rank
+                      FROM stored_runs WHERE sweep_id = :sweep)
+                WHERE commit_rank = 1""".formatted(metric.sql()), Map.of("ok", RunRow.OK, "sweep", sweepId))
+                .collectAsList()) {
+            if (runIds.contains(row.getString(0))) out.put(row.getString(0), row.isNullAt(1) ? null : row.getDouble(1));
+        }
+        return out;
+    }
+
     /** Whether the arm has a committed run for every seed below {@code seeds}. */
     public boolean complete(String arm, int seeds) {
         TreeMap<Integer, Double> runs = byArm.get(arm);
