@@ -78,6 +78,7 @@ final class SeedRoundsRun {
                     more == 1 ? "arm needs" : "arms need", added,
                     waiting == added ? "" : ", " + (added - waiting) + " already committed");
         }
+        versionRow.write(wanted); // the version's runs before the summary reads them through the views
         err.printf("adaptive seeds: every arm stopped after %d round%s, %d runs%n", rounds.round() - 1,
                 rounds.round() == 2 ? "" : "s", wanted.size());
         return new Outcome(wanted, rounds.statuses(), outcomes);

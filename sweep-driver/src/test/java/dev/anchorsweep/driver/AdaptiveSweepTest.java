@@ -86,6 +86,8 @@ class AdaptiveSweepTest {
         assertTrue(again.toString().contains("round 3: 2 arms need more seeds (+4 runs, 4 already committed)\n"),
                 again.toString());
         assertEquals(first.adaptiveArms(), second.adaptiveArms(), "the same decisions from the committed outcomes");
+        assertEquals(12, second.ok(), "the summary counts every run of the rounds");
+        assertEquals(12, second.total());
 
         SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", false).getOrCreate();
         try {
