@@ -90,8 +90,8 @@ final class SeedRoundsRun {
      */
     private static ArmSamples read(SparkSession spark, String root, SweepRunner.Sweep sweep,
                                    Map<String, List<RunTicket>> byArm) {
-        ResultViews.register(spark, root);
-        Map<String, Double> values = ArmSamples.committed(spark, sweep.name(), sweep.adaptive().metric(),
+        boolean anyRuns = ResultViews.register(spark, root).contains("runs"); // none yet in a new folder
+        Map<String, Double> values = !anyRuns ? Map.of() : ArmSamples.committed(spark, sweep.name(), sweep.adaptive().metric(),
                 sweep.runs().stream().map(RunTicket::runId).collect(java.util.stream.Collectors.toSet()));
         Map<String, TreeMap<Integer, Double>> samples = new TreeMap<>();
         byArm.forEach((arm, runs) -> {
