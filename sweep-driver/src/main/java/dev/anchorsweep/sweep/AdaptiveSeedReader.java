@@ -43,7 +43,7 @@ final class AdaptiveSeedReader {
         Integer step = whole(a, "step", SeedRule.DEFAULT_STEP, 1, "a round adds at least one seed");
         Integer max = whole(a, "max", SeedRule.DEFAULT_MAX, start == null ? 2 : start, "max is the most seeds an arm"
                 + " takes, so at least start" + (start == null ? "" : " (" + start + ")"));
-        Double width = positive(a, "width", null);
+        Double width = width(a);
         Double confidence = fraction(a);
         Integer resamples = whole(a, "resamples", SeedRule.DEFAULT_RESAMPLES, 100, "fewer resamples give a noisy"
                 + " interval");
@@ -54,9 +54,8 @@ final class AdaptiveSeedReader {
         }
         if (problems.size() > before) return null;
         SeedRule rule = new SeedRule(start, step, max, width, metric, confidence, resamples, paretoOnly);
-        ConfigValue at = seeds.object();
         return new SeedAxis(IntStream.range(0, max).boxed().toList(),
-                new AxisSource(ConfigReader.where(at.origin()), seeds.path()), rule);
+                new AxisSource(ConfigReader.where(seeds.object().origin()), seeds.path()), rule);
     }
 
     private static Integer whole(ConfigReader a, String key, int fallback, int min, String why) {
@@ -75,9 +74,9 @@ final class AdaptiveSeedReader {
         return (int) Math.min(n, Integer.MAX_VALUE);
     }
 
-    private static Double positive(ConfigReader a, String key, Double fallback) {
+    private static Double width(ConfigReader a) {
+        String key = "width";
         if (!a.has(key)) {
-            if (fallback != null) return fallback;
             a.problem(null, "needs '" + key + "': the interval width (upper − lower bound, in the metric's units) at"
                     + " which an arm stops adding seeds, e.g. width = 0.05");
             return null;

@@ -61,12 +61,12 @@ public final class AdaptiveArmsView {
         for (String arm : rounds.arms()) {
             int seeds = samples.runs(arm);
             ArmStatus status = decided.get(arm);
-            boolean final_ = status != null && !status.needsMore() && status.seeds() == seeds;
-            MedianInterval interval = final_ ? status.interval()
+            boolean stopped = status != null && !status.needsMore() && status.seeds() == seeds;
+            MedianInterval interval = stopped ? status.interval()
                     : MedianInterval.of(samples.values(arm, Integer.MAX_VALUE), rule.confidence(), rule.resamples());
             rows.add(RowFactory.create(sweepId, arm, rule.metric().name(), seeds, interval.n(), orNull(interval.median()),
                     orNull(interval.low()), orNull(interval.high()), interval.defined() ? interval.width() : null,
-                    final_ ? status.stop().label() : null));
+                    stopped ? status.stop().label() : null));
         }
         return rows;
     }

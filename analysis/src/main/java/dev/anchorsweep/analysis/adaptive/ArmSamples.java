@@ -15,6 +15,11 @@ import java.util.TreeMap;
  */
 public record ArmSamples(Map<String, TreeMap<Integer, Double>> byArm) {
 
+    /** Arms in name order (the order of the rounds' arms and of the view's rows). */
+    public ArmSamples {
+        byArm = java.util.Collections.unmodifiableMap(new TreeMap<>(byArm));
+    }
+
     /** Reads them with Spark SQL; the {@code runs} view must be registered. */
     public static ArmSamples read(SparkSession spark, String sweepId, SeedMetric metric) {
         Map<String, TreeMap<Integer, Double>> byArm = new TreeMap<>();
