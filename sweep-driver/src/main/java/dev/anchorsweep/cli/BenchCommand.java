@@ -90,6 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
             compare(bench, arch[0], template, parallelSize, cores);
         }
         if (!skipTraining) reactive(bench, template(home.resolve("configs/paper/runs/ex-2.9.1.conf")));
+        if (!skipTraining) sampling();
         int exit = 0;
         if (!skipSweep) exit = Math.max(exit, sweep(home, sweep, "whole sweep from a cold start").exitCode());
         Path fixed = fixedCostConfig.isAbsolute() ? fixedCostConfig : home.resolve(fixedCostConfig);
@@ -109,6 +110,16 @@ public final class BenchCommand implements Callable<Integer> {
             lines.forEach(System.out::println);
         }
         return exit;
+    }
+
+    /** One line: P = 64 fused pack steps on uniform grid batches against ex-1.6's weighted curriculum batches. */
+    private void sampling() throws Exception {
+        var r = new dev.anchorsweep.bench.SamplingBenchmark(steps, reps).measure(64);
+        System.out.printf("%nsampling (ex-1.6-like runs, fused, P = 64, one core, measured in alternation): uniform grid"
+                        + " batches %.3f ms per pack step, weighted curriculum batches (data properties moving every step)"
+                        + " %.3f ms; ratio (median of the pairs) %.3f, at most 1.05 asked; the sampler alone %.2f vs %.2f µs"
+                        + " per model-step%n", r.uniformMs(), r.weightedMs(), r.ratio(),
+                r.uniformSamplerUs(), r.weightedSamplerUs());
     }
 
     private static SweepBenchmark.Result sweep(Path home, Path sweepConfig, String title) throws Exception {

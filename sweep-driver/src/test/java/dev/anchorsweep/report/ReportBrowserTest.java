@@ -53,15 +53,7 @@ class ReportBrowserTest {
         Cli cli = Cli.run("report", ReportSweep.results().toString(), "--out", out.toString());
         assertEquals(0, cli.code(), cli.toString());
 
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-                "--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1440,1000");
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = browser(dir);
         try {
             browser.get(out.resolve("index.html").toUri().toString());
             JavascriptExecutor js = browser;
@@ -115,6 +107,96 @@ class ReportBrowserTest {
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
             assertTrue(seen.stream().anyMatch(e -> e.getMessage().contains(victim.getFileName().toString())), seen.toString());
             assertTrue(seen.stream().anyMatch(e -> e.getMessage().contains("a deliberate error")), seen.toString());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Headless Chromium through chromedriver, its console log kept. */
+    static ChromeDriver browser(Path dir) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+                "--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1440,1000");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The latent-evolution animations of a sweep with latents every 10 steps ({@link EvolutionSweep}), from disk:
+     * their data scripts load, the slider starts at the final snapshot, moving it redraws the canvas and moves the
+     * timeline's marker and its step label, and play advances the slider by itself.
+     */
+    @Test
+    void theEvolutionAnimationScrubsAndPlays() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: the browser test needs Debian's chromium and chromium-driver");
+        Path out = dir.resolve("evolution-report");
+        Cli cli = Cli.run("report", EvolutionSweep.results().toString(), "--out", out.toString());
+        assertEquals(0, cli.code(), cli.toString());
+        ChromeDriver browser = browser(dir);
+        try {
+            browser.get(out.resolve("index.html").toUri().toString() + "#evolution");
+            JavascriptExecutor js = browser;
+            String player = "document.querySelector('#evo-stepped-anim-player')";
+            int last = EvolutionSweep.STEPS / EvolutionSweep.EVERY;
+            assertEquals(String.valueOf(last), js.executeScript("return " + player + ".querySelector('.evo-slider').value;"));
+            assertEquals("step " + EvolutionSweep.STEPS, js.executeScript("return " + player
+                    + ".querySelector('.evo-step').textContent;"));
+            String finalFrame = (String) js.executeScript("return " + player + ".querySelector('canvas').toDataURL();");
+            String finalLeft = (String) js.executeScript("return " + player + ".querySelector('.evo-marker').style.left;");
+
+            // the slider to the first snapshot: label, marker and drawing follow
+            js.executeScript("var s = " + player + ".querySelector('.evo-slider'); s.value = 0;"
+                    + "s.dispatchEvent(new Event('input'));");
+            assertEquals("step 0", js.executeScript("return " + player + ".querySelector('.evo-step').textContent;"));
+            assertEquals("0", js.executeScript("return " + player + ".querySelector('.evo-marker').dataset.step;"));
+            assertEquals("0", js.executeScript("return " + player + ".querySelector('canvas').dataset.snapshot;"));
+            String firstLeft = (String) js.executeScript("return " + player + ".querySelector('.evo-marker').style.left;");
+            assertTrue(Double.parseDouble(firstLeft.replace("%", "")) < Double.parseDouble(finalLeft.replace("%", "")),
+                    "the marker moves left: " + firstLeft + " vs " + finalLeft);
+            String firstFrame = (String) js.executeScript("return " + player + ".querySelector('canvas').toDataURL();");
+            assertTrue(!firstFrame.equals(finalFrame), "another snapshot draws another picture");
+
+            // play: the slider advances by itself, and the button says pause
+            js.executeScript(player + ".querySelector('.evo-play').click();");
+            Thread.sleep(600);
+            long value = Long.parseLong((String) js.executeScript("return " + player + ".querySelector('.evo-slider').value;"));
+            assertTrue(value > 0, "playing advances the slider, at " + value);
+            assertEquals("true", js.executeScript("return " + player + ".querySelector('.evo-play').getAttribute('aria-pressed');"));
+            for (int attempt = 0; attempt < 50 && value < last; attempt++) {
+                Thread.sleep(100);
+                value = Long.parseLong((String) js.executeScript("return " + player + ".querySelector('.evo-slider').value;"));
+            }
+            assertEquals(last, value, "it plays to the last snapshot");
+            Thread.sleep(300);
+            assertEquals("false", js.executeScript("return " + player + ".querySelector('.evo-play').getAttribute('aria-pressed');"),
+                    "and stops there");
+
+            // the side-by-side player moves both runs with one slider
+            String pair = "document.querySelector('#evo-compare-1-player')";
+            js.executeScript("var s = " + pair + ".querySelector('.evo-slider'); s.value = 2;"
+                    + "s.dispatchEvent(new Event('input'));");
+            assertEquals(List.of("20", "20"), js.executeScript("return Array.from(" + pair
+                    + ".querySelectorAll('canvas')).map(c => c.dataset.snapshot);"));
+
+            List<?> broken = List.of();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                broken = (List<?>) js.executeScript("return Array.from(document.images)"
+                        + ".filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src'));");
+                if (broken.isEmpty()) break;
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(), broken, "images that did not load");
+            List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertEquals(List.of(), errors, "console errors");
+            js.executeScript("document.querySelector('#evolution').scrollIntoView();");
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), buildDir().resolve("report-evolution.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } finally {
             browser.quit();
         }

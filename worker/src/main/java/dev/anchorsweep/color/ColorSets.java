@@ -131,7 +131,7 @@ public final class ColorSets {
     }
 
     /** {@code numpy.linspace(lo, hi, n)}: {@code lo + i·step}, with the last point exactly {@code hi}. */
-    static double[] linspace(double lo, double hi, int n) {
+    public static double[] linspace(double lo, double hi, int n) {
         double[] xs = new double[n];
         double step = (hi - lo) / (n - 1);
         for (int i = 0; i < n; i++) xs[i] = i * step + lo;

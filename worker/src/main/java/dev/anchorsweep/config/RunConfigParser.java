@@ -8,8 +8,8 @@ import dev.anchorsweep.color.ColorSets;
 import dev.anchorsweep.color.Hsv;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.concept.Measure;
-import dev.anchorsweep.fused.FusedSupport;
 import dev.anchorsweep.data.TrainingData;
+import dev.anchorsweep.fused.FusedSupport;
 import dev.anchorsweep.model.Architecture;
 import dev.anchorsweep.property.ReactiveRule;
 import dev.anchorsweep.regularizer.Regularizer;
@@ -17,6 +17,7 @@ import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.EvaluationSpec;
 import dev.anchorsweep.run.InterventionSpec;
 import dev.anchorsweep.run.LatentInterventionSpec;
+import dev.anchorsweep.run.NamedPhase;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.ScoreSpec;
@@ -43,7 +44,7 @@ public final class RunConfigParser {
             "interventions", "evaluation", "reactive");
     static final List<String> MODEL_KEYS = List.of("latent-dim", "hidden-width", "layers", "bottleneck", "output");
     static final List<String> TRAINING_KEYS = List.of("steps", "batch-size", "grid", "validate-every", "history-every",
-            "lr", "engine", "recon-weight");
+            "lr", "engine", "recon-weight", "data", "phases");
     static final List<String> CONCEPT_KEYS = List.of("label", "power", "scale");
     static final List<String> LABELS = Arrays.stream(Measure.values()).map(Measure::configLabel).toList();
     static final List<String> EVALUATION_KEYS = List.of("sets", "latents", "selection");
@@ -86,7 +87,9 @@ public final class RunConfigParser {
         EvaluationSpec evaluation = evaluation(evaluationReader, interventions, regularizers);
         List<Integer> snapshots = snapshotSteps(evaluationReader, steps);
         TrainingSpec training = training(trainingReader, steps, snapshots);
-        List<ReactiveRule> reactive = reactive(r, regularizers, List.of());
+        List<String> dataProperties = training == null ? List.of() : training.data().propertyNames();
+        dataPropertyNames(trainingReader, dataProperties, regularizers);
+        List<ReactiveRule> reactive = reactive(r, regularizers, dataProperties);
         if (problems.size() > before) return null;
         try {
             RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation,
@@ -147,17 +150,31 @@ public final class RunConfigParser {
                     + reconWeight.minValue());
             return null;
         }
+        TrainingDataParser dataParser = new TrainingDataParser(baseDir);
+        List<NamedPhase> phases = dataParser.phases(t, steps);
+        TrainingData data = dataParser.data(t, batch, steps, phases);
         if (steps == null || batch == null || grid == null || validate == null || history == null || lr == null
-                || snapshots == null || engine == null || reconWeight == null) {
+                || snapshots == null || engine == null || reconWeight == null || data == null || phases == null) {
             return null;
         }
         return new TrainingSpec(steps, batch, grid, lr, validate, history, snapshots, Engine.fromConfigName(engine),
-                TrainingData.DEFAULT, reconWeight, List.of());
+                data, reconWeight, phases);
+    }
+
+    /** Data properties share one namespace with lr, recon and the regularizers (rules and history name them). */
+    private static void dataPropertyNames(ConfigReader t, List<String> dataProperties,
+                                          List<RegularizerSpec> regularizers) {
+        for (String name : dataProperties) {
+            if (regularizers.stream().anyMatch(x -> x.name().equals(name))) {
+                t.problem("data", "data property '" + name + "' has the name of a regularizer; lr, recon, the "
+                        + "regularizers and the data properties need names of their own");
+            }
+        }
     }
 
     /**
-     * The reactive rules; their properties: lr, recon, the regularizers' and the data properties' names (the names of
-     * {@code training.data.properties}, to be passed once the data section has them).
+     * The reactive rules; their properties: lr, recon, the regularizers' and the data properties' names (those of
+     * {@code training.data.properties}).
      */
     private static List<ReactiveRule> reactive(ConfigReader r, List<RegularizerSpec> regularizers,
                                                List<String> dataProperties) {
@@ -327,12 +344,36 @@ public final class RunConfigParser {
         return new EvaluationSpec(sets, latentSet, latentInterventions, selection);
     }
 
-    /** evaluation.latents.steps: the steps (0..steps) whose latents are recorded; by default the final one. */
+    /**
+     * evaluation.latents.steps: the steps (0..steps) whose latents are recorded; by default the final one. Either a list
+     * of steps or {@code { every = N }}: 0, N, 2N, … and the final step {@code steps}, resolved to that list (the
+     * canonical form, and so the run id, is the list).
+     */
     private static List<Integer> snapshotSteps(ConfigReader e, Integer steps) {
         if (e == null || steps == null) return null;
         ConfigValue latents = e.value("latents");
         if (!(latents instanceof ConfigObject o) || !o.containsKey("steps")) return List.of(steps);
         ConfigReader l = new ConfigReader(o, e.path("latents"), e.problems());
+        if (o.get("steps") instanceof ConfigObject every) {
+            ConfigReader s = new ConfigReader(every, l.path("steps"), e.problems());
+            s.allowOnly(List.of("every"));
+            if (!s.has("every")) {
+                l.problem("steps", "a steps object needs 'every' (steps { every = N }: 0, N, 2N, … and the final step "
+                        + steps + "), but got " + ConfigReader.describe(every));
+                return null;
+            }
+            Integer n = s.integer("every", 1, Math.max(1, steps));
+            if (n == null) return null;
+            List<Integer> out = new ArrayList<>();
+            for (int step = 0; step < steps; step += n) out.add(step);
+            out.add(steps);
+            return out;
+        }
+        if (!(o.get("steps") instanceof com.typesafe.config.ConfigList)) {
+            l.problem("steps", "must be a list of steps like [0, " + steps + "] or { every = N }, but got "
+                    + ConfigReader.describe(o.get("steps")));
+            return null;
+        }
         int[] s = l.integers("steps");
         if (s == null) return null;
         List<Integer> out = new ArrayList<>();

@@ -30,6 +30,12 @@ final class EuclideanSeparationTerm implements LatentTerm {
         return false;
     }
 
+    /** The reference's Separate is one number for the batch: a weighted batch (ex-1.6) leaves it as it is. */
+    @Override
+    public boolean perSample() {
+        return false;
+    }
+
     @Override
     public void values(LatentBatch latent, float[] out) {
         int b = latent.batch, bp = latent.bp;

@@ -43,7 +43,7 @@ public final class FusedPackTrainer implements Trainer {
         }
         long start = System.nanoTime();
         FusedLayout layout = new FusedLayout(shape.architecture());
-        Network net = new Network(layout, shape.training().batchSize());
+        Networks nets = new Networks(layout);
         Network validationNet = new Network(layout, dev.anchorsweep.color.ColorSets.validation().size());
         FusedRun.loadValidationColors(validationNet);
         int packSize = runs.size();
@@ -52,7 +52,7 @@ public final class FusedPackTrainer implements Trainer {
             RunSpec run = runs.get(p);
             int done = p;
             try {
-                trained.add(new FusedRun(run, layout, net, validationNet)
+                trained.add(new FusedRun(run, layout, nets, validationNet)
                         .train(f -> progress.trained((done + f) / packSize)));
             } catch (RuntimeException e) {
                 if (dev.anchorsweep.train.TrainerWarmUp.onThisThread()) log.debug("warm-up run failed: {}", e.toString());

@@ -10,7 +10,7 @@ import dev.anchorsweep.property.RunProperties;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.TrainingSpec;
-import dev.anchorsweep.train.BatchSampler;
+import dev.anchorsweep.data.DataSampler;
 import dev.anchorsweep.train.HistoryPoint;
 import dev.anchorsweep.train.RunFailure;
 import dev.anchorsweep.train.TrainedRun;
@@ -25,7 +25,7 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Trains one run with the fused engine, exactly as the SameDiff engine's pack trainer does in everything but the
- * arithmetic: the same initial weights ({@link WeightInit}), batches and labels ({@link BatchSampler}), lr and weight
+ * arithmetic: the same initial weights ({@link WeightInit}), batches and labels ({@link DataSampler}), lr and weight
  * schedules, validation on the 351 validation colours with exact labels, snapshots, history rows, and divergence (the
  * first non-finite total loss fails the run at that step; training goes on, as SameDiff's does).
  */
@@ -34,13 +34,17 @@ final class FusedRun {
     private final RunSpec run;
     private final TrainingSpec training;
     private final FusedLayout layout;
-    private final Network net;
+    private final Networks networks;
+    private Network net;
     private final Network validationNet;
     private final List<ReducedTerm> terms = new ArrayList<>();
     private final float[] params;
     private final float[] grads;
     private final AdamState adam;
-    private final BatchSampler sampler;
+    private final DataSampler sampler;
+    /** The index of the first data property among the run's properties (the rest follow in order). */
+    private final int firstDataProperty;
+    private final double[] dataValues;
     private final float[] recon;
     private final float[][] values;
     private final double[][] weights;
@@ -58,10 +62,16 @@ final class FusedRun {
      * @param validationNet the validation network of the pack, its input already loaded with the validation colours
      */
     FusedRun(RunSpec run, FusedLayout layout, Network net, Network validationNet) {
+        this(run, layout, new Networks(layout, net), validationNet);
+    }
+
+    /** @param networks the pack's training networks, one per batch size */
+    FusedRun(RunSpec run, FusedLayout layout, Networks networks, Network validationNet) {
         this.run = run;
         this.training = run.training();
         this.layout = layout;
-        this.net = net;
+        this.networks = networks;
+        this.net = networks.of(training.batchSize());
         this.validationNet = validationNet;
         int k = layout.latentDim();
         this.params = new float[layout.size];
@@ -78,11 +88,13 @@ final class FusedRun {
         layout.write(WeightInit.initialize(run.architecture(), run.seed()), params);
         this.grads = new float[layout.size];
         this.adam = new AdamState(layout.size);
-        this.sampler = new BatchSampler(run);
+        this.sampler = new DataSampler(run);
         int steps = training.steps();
         this.recon = new float[steps];
         this.values = new float[terms.size()][steps];
-        this.properties = RunProperties.of(run);
+        this.properties = RunProperties.of(run, training.data().properties());
+        this.firstDataProperty = RunProperties.regularizer(run.regularizers().size());
+        this.dataValues = new double[training.data().properties().size()];
         this.lr = properties.values(RunProperties.LR);
         this.reconWeight = properties.values(RunProperties.RECON);
         this.weights = new double[terms.size()][];
@@ -116,14 +128,16 @@ final class FusedRun {
      */
     TrainedRun train(DoubleConsumer progress) {
         int steps = training.steps();
-        float[] rows = new float[training.batchSize() * 3];
-        float[][] labels = new float[run.concepts().size()][net.bp];
         for (int t = 0; ; t++) {
             if (observe(t)) progress.accept((double) t / steps);
             if (t == steps) break;
-            sampler.next(rows, 0, labels);
-            net.load(rows);
-            step(t, lr[t], labels);
+            // the data properties' values used at step t (rules may have moved them)
+            for (int p = 0; p < dataValues.length; p++) dataValues[p] = properties.value(firstDataProperty + p, t);
+            DataSampler.Batch batch = sampler.next(t, dataValues);
+            net = networks.of(batch.size());
+            net.load(batch.rows());
+            net.weigh(batch.lossWeights());
+            step(t, lr[t], batch.labels());
             if (!run.reactive().isEmpty() && validation.containsKey(t)) properties.observe(t, validation.get(t), losses(t));
         }
         return result();

@@ -30,6 +30,8 @@ final class LatentBatch {
     final float[] gradPreNorm;
     final float[] gradZ;
     final float[] gradUnit;
+    /** The per-sample loss weights ŵ of the batch [≥ bp] (0 on padded samples), or null for plain means. */
+    float[] sampleWeights;
 
     LatentBatch(int k, int batch, boolean normalize) {
         this.k = k;

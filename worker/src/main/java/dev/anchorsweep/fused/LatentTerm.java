@@ -17,6 +17,14 @@ interface LatentTerm {
      */
     void addGradient(LatentBatch latent, float[] coef);
 
+    /**
+     * Whether its value is a mean of per-sample losses that a weighted batch weights (Σ ŵ_b·ℓ_b / B); false for a
+     * term of the batch as a whole (the separation's pairs), which stays as it is.
+     */
+    default boolean perSample() {
+        return true;
+    }
+
     /** Whether validation reports it: every term but the O(B²) separation, as in the SameDiff engine. */
     default boolean validated() {
         return true;

@@ -35,6 +35,9 @@ final class Network {
     private final float[] gradB;
     private final float[] encoderGrad;
     private final float[] scratch;
+    /** Per-sample loss weights ŵ [bp] (0 on padded samples), or null for plain means. */
+    private float[] sampleWeights;
+    private final float[] weightBuffer;
 
     Network(FusedLayout layout, int batch) {
         this.layout = layout;
@@ -58,6 +61,21 @@ final class Network {
         this.gradB = new float[layout.maxWidth * bp];
         this.encoderGrad = new float[a.latentDim() * bp];
         this.scratch = new float[Dense.scratchSize(layout.maxWidth, bp)];
+        this.weightBuffer = new float[bp];
+    }
+
+    /**
+     * Weights the next passes' per-sample losses by {@code w} (ŵ of the first {@code batch} samples; the losses become
+     * Σ ŵ_i·ℓ_i / B), or makes them plain means again ({@code null}).
+     */
+    void weigh(float[] w) {
+        if (w == null) {
+            sampleWeights = null;
+        } else {
+            System.arraycopy(w, 0, weightBuffer, 0, batch);
+            sampleWeights = weightBuffer;
+        }
+        latent.sampleWeights = sampleWeights;
     }
 
     /** Loads a batch given row-major [batch][3]. */
@@ -106,6 +124,7 @@ final class Network {
 
     /** MSE(y, x) over the real samples and the 3 channels. */
     float recon() {
+        if (sampleWeights != null) return weightedRecon();
         float sum = 0;
         for (int c = 0; c < C; c++) {
             FloatVector acc = FloatVector.zero(S);
@@ -116,6 +135,20 @@ final class Network {
             sum += Lanes.sum(acc);
         }
         return sum / (C * batch);
+    }
+
+    /** Σ_i ŵ_i·mean_c (y − x)² / B: the reference's per-sample recon (mean over channels) weighted. */
+    private float weightedRecon() {
+        FloatVector acc = FloatVector.zero(S);
+        for (int i = 0; i < bp; i += L) {
+            FloatVector per = FloatVector.zero(S);
+            for (int c = 0; c < C; c++) {
+                FloatVector d = FloatVector.fromArray(S, y, c * bp + i).sub(FloatVector.fromArray(S, x, c * bp + i));
+                per = d.fma(d, per);
+            }
+            acc = per.fma(FloatVector.fromArray(S, sampleWeights, i), acc);
+        }
+        return Lanes.sum(acc) / (C * batch);
     }
 
     /**
@@ -132,6 +165,7 @@ final class Network {
                 int o = c * bp + i;
                 FloatVector yv = FloatVector.fromArray(S, y, o);
                 FloatVector d = yv.sub(FloatVector.fromArray(S, x, o)).mul(scale);
+                if (sampleWeights != null) d = d.mul(FloatVector.fromArray(S, sampleWeights, i));
                 if (sigmoid) d = d.mul(yv).mul(yv.neg().add(1f));
                 FloatVector.zero(S).blend(d, Lanes.real(i, batch)).intoArray(dy, o);
             }

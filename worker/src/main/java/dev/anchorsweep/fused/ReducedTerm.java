@@ -5,7 +5,9 @@ import dev.anchorsweep.run.RegularizerSpec;
 /**
  * One regularizer of a run in the fused engine: its per-sample term and its reduction (SCA-SPEC §3): the batch mean,
  * or Σ a_b·ℓ_b / (Σ a_b + 1e-8) over the labels a of its concept. Its gradient with weight w gives each sample the
- * coefficient w/B, or w·a_b/(Σa + 1e-8).
+ * coefficient w/B, or w·a_b/(Σa + 1e-8). On a batch with per-sample loss weights ŵ (ex-1.6) a per-sample term is
+ * Σ ŵ_b·ℓ_b / B, or Σ a_b·ŵ_b·ℓ_b / (Σ a_b + 1e-8) over a concept's labels, and the coefficients take the factor ŵ_b;
+ * a term of the whole batch ({@link LatentTerm#perSample()} false) is not weighted.
  */
 final class ReducedTerm {
 
@@ -57,6 +59,10 @@ final class ReducedTerm {
         }
         term.values(latent, perSample);
         int b = latent.batch;
+        float[] w = term.perSample() ? latent.sampleWeights : null;
+        if (w != null) {
+            for (int i = 0; i < b; i++) perSample[i] *= w[i];
+        }
         if (concept < 0) {
             float sum = 0;
             for (int i = 0; i < b; i++) sum += perSample[i];
@@ -85,6 +91,10 @@ final class ReducedTerm {
             for (int i = 0; i < b; i++) count += a[i];
             float each = weight / (count + LABEL_EPS);
             for (int i = 0; i < b; i++) coef[i] = a[i] * each;
+        }
+        float[] w = term.perSample() ? latent.sampleWeights : null;
+        if (w != null) {
+            for (int i = 0; i < b; i++) coef[i] *= w[i];
         }
         term.addGradient(latent, coef);
     }

@@ -57,6 +57,11 @@ final class SeparationTerm implements LatentTerm {
     }
 
     @Override
+    public boolean perSample() {
+        return false;
+    }
+
+    @Override
     public void values(LatentBatch latent, float[] out) {
         int b = latent.batch, bp = latent.bp, k = latent.k;
         if (slopes.length < b * bp) slopes = new float[b * bp];

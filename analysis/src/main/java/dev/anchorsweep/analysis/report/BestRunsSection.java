@@ -6,6 +6,8 @@ import dev.anchorsweep.analysis.chart.LatentScatterChart;
 import dev.anchorsweep.analysis.chart.LineChart;
 import dev.anchorsweep.analysis.chart.Projection;
 import dev.anchorsweep.analysis.chart.SelectionChart;
+import dev.anchorsweep.analysis.chart.Timeline;
+import dev.anchorsweep.analysis.chart.TimelinePicture;
 import dev.anchorsweep.analysis.sql.QueryResult;
 import dev.anchorsweep.analysis.sql.ResultRow;
 
@@ -52,7 +54,7 @@ public final class BestRunsSection {
 
     public static Section render(List<String> arms, List<BestRun> best, QueryResult bestTable, QueryResult selection,
                                  QueryResult paper, String paperCsv, List<ColorOutcome> colors, BestRunData data,
-                                 ReportFiles files) {
+                                 Map<String, List<Timeline.Phase>> phases, ReportFiles files) {
         StringBuilder sb = new StringBuilder("<h2>Best runs</h2>");
         if (best.isEmpty()) {
             sb.append("<p>No ok run to select from.</p>");
@@ -87,13 +89,15 @@ public final class BestRunsSection {
             String id = "arm-" + HtmlText.slug(arm);
             links.add(new Section.Link(id, ArmLabel.shortName(arm)));
             sb.append(article(id, run, arms.size() <= OPEN_ARMS, candidates, paper, paperCsv,
-                    colors.stream().filter(c -> c.arm().equals(arm)).toList(), data, files));
+                    colors.stream().filter(c -> c.arm().equals(arm)).toList(), data,
+                    phases.getOrDefault(run.runId(), List.of()), files));
         }
         return new Section("best", "Best runs", sb.toString(), links);
     }
 
     private static String article(String id, BestRun run, boolean open, List<ResultRow> candidates, QueryResult paper,
-                                  String paperCsv, List<ColorOutcome> colors, BestRunData data, ReportFiles files) {
+                                  String paperCsv, List<ColorOutcome> colors, BestRunData data,
+                                  List<Timeline.Phase> phases, ReportFiles files) {
         String arm = run.arm();
         StringBuilder sb = new StringBuilder("<details class=\"run\" id=\"").append(id).append('"')
                 .append(open ? " open" : "").append("><summary><h3>").append(HtmlText.escape(arm))
@@ -176,7 +180,21 @@ public final class BestRunsSection {
                     "Validation metrics", "step", "value (log)", 480, 320, true), validation));
             sb.append(figure(png, 480, "validation curves of " + arm));
         }
-        sb.append("</div></details>");
+        sb.append("</div>");
+        if (lr != null || !weights.isEmpty()) {
+            // every scheduled property in its own strip, the loss terms below, the named phases above
+            List<Curve> properties = new ArrayList<>();
+            if (lr != null) properties.add(lr);
+            properties.addAll(weights);
+            List<Curve> terms = new ArrayList<>(losses);
+            terms.sort(Comparator.comparingInt((Curve c) -> c.name().equals("total") ? 0 : c.name().equals("recon") ? 1 : 2)
+                    .thenComparing(Curve::name));
+            Timeline timeline = new Timeline(properties, terms, phases, 0, run.steps());
+            String png = files.render("img", "timeline-" + arm, "png", file -> TimelinePicture.write(timeline, 740, file));
+            sb.append("<div class=\"figures\">").append(figure(png, 740, "timeline of " + arm
+                    + ": every scheduled property, the loss terms and the named phases")).append("</div>");
+        }
+        sb.append("</details>");
         return sb.toString();
     }
 

@@ -53,6 +53,19 @@ public final class ReportFiles {
         return path;
     }
 
+    /**
+     * Writes {@code <folder>/<stem>.<extension>} in the background with {@code writer} (given the file's path), e.g. a
+     * picture drawn with Java2D or an animation; returns its relative path at once. PNGs under {@code img/} count as
+     * charts. {@link #finish()} waits for it.
+     */
+    public String render(String folder, String stem, String extension, java.util.function.Consumer<Path> writer) {
+        String path = unique(folder + "/" + HtmlText.slug(stem), "." + extension);
+        Path file = root.resolve(path);
+        pending.add(renderers.submit(() -> writer.accept(file)));
+        if (path.startsWith("img/")) charts.add(path);
+        return path;
+    }
+
     /** Waits until every chart is written; rethrows the first failure. */
     public void finish() {
         try {

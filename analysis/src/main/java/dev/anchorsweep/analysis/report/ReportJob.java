@@ -1,5 +1,6 @@
 package dev.anchorsweep.analysis.report;
 
+import dev.anchorsweep.analysis.chart.Timeline;
 import dev.anchorsweep.analysis.sql.QueryResult;
 import dev.anchorsweep.analysis.sql.ReportViews;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
@@ -42,7 +43,7 @@ public final class ReportJob {
         String sweepId = chooseSweep(catalog, sweep);
         ReportSql sql = new ReportSql(catalog, sweepId);
         ReportFiles files = new ReportFiles(out);
-        List<String> cached = CACHED.stream().filter(catalog.names()::contains).toList();
+        List<String> cached = new ArrayList<>(CACHED.stream().filter(catalog.names()::contains).toList());
         cached.forEach(v -> catalog.spark().catalog().cacheTable(v));
         try {
             List<Section> sections = new ArrayList<>();
@@ -61,6 +62,23 @@ public final class ReportJob {
             ReportSql.Pending degenerateQuery = sql.submit("degenerate_runs");
             ReportSql.Pending selectivityQuery = catalog.views().contains("selectivity")
                     ? sql.submit("selectivity_check") : null;
+            // one cheap query over the cached runs table: the runs with 3+ snapshots (latent evolution) or named phases
+            ReportSql.Pending timelineQuery = sql.submit("timeline_runs");
+            ReportSql.Pending phaseCheckQuery = catalog.views().contains("spike_summary") ? sql.submit("phase_check")
+                    : null;
+
+            // loss spikes at phase changes: only when some run names phases or has a step schedule (a cheap check)
+            boolean spikes = phaseCheckQuery != null && ResultRow.all(phaseCheckQuery.get()).stream()
+                    .anyMatch(r -> r.integer("named") > 0 || r.integer("stepped") > 0);
+            if (spikes) {
+                // the per-run views are cached, so that spike_summary, which reads them, runs after them on their rows
+                for (String v : List.of("run_phases", "loss_spikes", "phase_loss")) {
+                    catalog.spark().catalog().cacheTable(v);
+                    cached.add(v);
+                }
+            }
+            ReportSql.Pending lossSpikesQuery = spikes ? sql.submit("loss_spikes") : null;
+            ReportSql.Pending phaseLossQuery = spikes ? sql.submit("phase_loss") : null;
 
             QueryResult sweepRow = sweepQuery.get();
             SweepInfo info = SweepInfo.of(sweepId, sweepRow);
@@ -106,10 +124,21 @@ public final class ReportJob {
             QueryResult paper = paperQuery == null ? empty() : paperQuery.get();
             String paperCsv = hasEvaluations ? files.csv("paper_tables", paper) : null;
             if (hasEvaluations) files.csv("best_run_colors", colorRows);
+            List<EvolutionRunInfo> timelineRuns = EvolutionRunInfo.of(timelineQuery.get());
+            Map<String, List<Timeline.Phase>> phases = timelineRuns.stream().collect(Collectors.toMap(
+                    EvolutionRunInfo::runId, EvolutionRunInfo::phases));
             sections.add(BestRunsSection.render(arms, best, bestTable, selectionQuery.get(), paper, paperCsv, colors,
-                    data, files));
+                    data, phases, files));
             if (combinations) {
                 sections.set(1, GallerySection.render(galleryRows, gallery, bestByArm, data, files));
+            }
+            List<EvolutionRunInfo> evolving = timelineRuns.stream().filter(EvolutionRunInfo::evolves).toList();
+            if (!evolving.isEmpty() && catalog.tables().contains("latents")) {
+                sections.add(EvolutionSection.render(arms, best, evolving, sql, files));
+            }
+            if (spikes) {
+                QueryResult lossSpikes = lossSpikesQuery.get(), phaseLoss = phaseLossQuery.get();
+                sections.add(SpikesSection.render(sql.submit("spike_summary").get(), lossSpikes, phaseLoss, files));
             }
             sections.add(FailuresSection.render(failedQuery.get(), degenerate, files));
             sections.removeIf(java.util.Objects::isNull);

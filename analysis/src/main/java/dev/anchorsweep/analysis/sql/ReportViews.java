@@ -40,7 +40,17 @@ public final class ReportViews {
                     "per ok run: cosine of red to its concept direction, vibrant hues' norm share in dims 0-1"),
             new View("sampled_settings", List.of("runs", "run_flags"),
                     "sampled sweeps: one row per ok run and sampled setting, its drawn value and the outcome "
-                            + "(selection score)"));
+                            + "(selection score)"),
+            new View("run_phases", List.of("runs", "history"),
+                    "one row per ok run and phase: the config's named phases, else cut where a schedule jumps"),
+            new View("loss_spikes", List.of("run_phases", "history"),
+                    "one row per ok run and phase change: largest loss within 100 steps after it over the median "
+                            + "loss within 100 steps before"),
+            new View("phase_loss", List.of("run_phases", "history"),
+                    "one row per ok run and phase: mean and variance of the loss from 100 steps after its start"),
+            new View("spike_summary", List.of("run_flags", "loss_spikes", "phase_loss"),
+                    "one row per arm: median and quartiles across seeds of the largest loss spike and the mean "
+                            + "within-phase loss variance"));
 
     private ReportViews() {
     }

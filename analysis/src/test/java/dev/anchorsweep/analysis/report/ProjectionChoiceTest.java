@@ -22,6 +22,18 @@ class ProjectionChoiceTest {
     }
 
     @Test
+    void threeViewsAreTheConceptDimAgainstTheThreeMostVaryingOthers() {
+        // variances of dims 1..4: 0.2, 0.05, 0.4, 0.01 → the three largest are dims 3, 1, 2; in dim order
+        assertEquals(List.of(new Projection(0, 1), new Projection(0, 2), new Projection(0, 3)),
+                ProjectionChoice.three(0, new double[] {0.1, 0.2, 0.05, 0.4, 0.01}));
+        // K = 3, concept dim 1: dims 0 and 2 against it, then against each other
+        assertEquals(List.of(new Projection(1, 0), new Projection(1, 2), new Projection(0, 2)),
+                ProjectionChoice.three(1, new double[] {0.3, 0.2, 0.1}));
+        assertEquals(List.of(new Projection(0, 1)), ProjectionChoice.three(0, new double[] {0.3, 0.2}));
+        assertEquals(List.of(), ProjectionChoice.three(0, new double[] {0.3}));
+    }
+
+    @Test
     void armLabelsDropTheRegularizerAxisName() {
         assertEquals("anchor + separate", ArmLabel.shortName("regularizers=anchor+separate"));
         assertEquals("isolated, anchor, model.latent-dim=5",

@@ -66,7 +66,7 @@ group_measure AS (
   -- concepts by name, else the first key of `concepts` (README, Run ids)
   SELECT sweep_id, run_id,
          get_json_object(spec, concat('$.concepts[\'', coalesce(get_json_object(spec, '$[\'concept-order\'][0]'),
-                                                              json_object_keys(get_json_object(spec, '$.concepts'))[0]),
+                                                              get(json_object_keys(get_json_object(spec, '$.concepts')), 0)),
                                       '\'].label')) AS measure
   FROM runs
   WHERE status = 'ok'

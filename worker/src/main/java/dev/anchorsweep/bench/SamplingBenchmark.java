@@ -1,0 +1,111 @@
+package dev.anchorsweep.bench;
+
+import dev.anchorsweep.data.ColorMeasure;
+import dev.anchorsweep.data.ColorSpec;
+import dev.anchorsweep.data.CurriculumFactor;
+import dev.anchorsweep.data.DataSampler;
+import dev.anchorsweep.data.LossWeighting;
+import dev.anchorsweep.data.SamplingWeight;
+import dev.anchorsweep.data.TrainingData;
+import dev.anchorsweep.model.Architecture;
+import dev.anchorsweep.regularizer.Planarity;
+import dev.anchorsweep.regularizer.Unitarity;
+import dev.anchorsweep.run.Engine;
+import dev.anchorsweep.run.EvaluationSpec;
+import dev.anchorsweep.run.RegularizerSpec;
+import dev.anchorsweep.run.RunSpec;
+import dev.anchorsweep.run.TrainingSpec;
+import dev.anchorsweep.schedule.Interpolation;
+import dev.anchorsweep.schedule.Keyframe;
+import dev.anchorsweep.schedule.KeyframeSchedule;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What weighted curriculum batches cost a fused pack: the same ex-1.6-like runs (K = 4, no bottleneck, sigmoid,
+ * batch 32, planarity and unitarity) trained on uniform batches of the RGB grid and on ex-1.6's weighted batches (the
+ * 3,600-colour HSV cube ∝ bias × levels(vibrancy) × levels(focus), losses weighted per sample) with both data
+ * properties moving every step (the worst case: the weights change before every batch); and the sampler alone.
+ */
+public final class SamplingBenchmark {
+
+    /**
+     * ms per pack step (P model-steps) of both (medians), the median of the weighted/uniform ratios of the pairs
+     * measured in alternation, and µs per model-step of the sampler alone.
+     */
+    public record Result(int packSize, double uniformMs, double weightedMs, double ratio, double uniformSamplerUs,
+                         double weightedSamplerUs) {}
+
+    private final TrainingBenchmark bench;
+    private final int steps;
+    private final int repetitions;
+
+    public SamplingBenchmark(int steps, int repetitions) {
+        this.bench = new TrainingBenchmark(steps, repetitions);
+        this.steps = steps;
+        this.repetitions = repetitions;
+    }
+
+    /** The ex-1.6-like run on the grid ({@code weighted} false) or on ex-1.6's curriculum batches. */
+    public static RunSpec template(boolean weighted, int steps) {
+        TrainingData data = TrainingData.DEFAULT;
+        if (weighted) {
+            // linear from 0 to 1 over the run: a new value at every step
+            KeyframeSchedule moving = KeyframeSchedule.of(Interpolation.LINEAR,
+                    List.of(new Keyframe(0, 0), new Keyframe(Math.max(1, steps), 1)));
+            data = new TrainingData(new ColorSpec.HsvCube(36, 10, 10), SamplingWeight.BIAS,
+                    List.of(new CurriculumFactor(ColorMeasure.VIBRANCY, "data-vibrancies"),
+                            new CurriculumFactor(ColorMeasure.PRIMARY_SECONDARY_FOCUS, "data-hues")),
+                    LossWeighting.SAMPLING, Map.of("data-hues", moving, "data-vibrancies", moving), List.of());
+        }
+        TrainingSpec training = new TrainingSpec(steps, 32, 8, KeyframeSchedule.constant(0.01), 1000, 10,
+                List.of(steps), Engine.FUSED, data, TrainingSpec.RECON_WEIGHT, List.of());
+        List<RegularizerSpec> regs = List.of(
+                new RegularizerSpec("planar", new Planarity(), null, KeyframeSchedule.constant(0.1)),
+                new RegularizerSpec("norm", new Unitarity(), null, KeyframeSchedule.constant(0.25)));
+        return new RunSpec(0, new Architecture(4, 16, 1, false, true), training, List.of(), regs, List.of(),
+                new EvaluationSpec(List.of("named"), null, List.of(), new EvaluationSpec.Selection(null, List.of("recon"))));
+    }
+
+    /** Both measured in alternation (so that a machine busy with other work slows both alike), then the samplers. */
+    public Result measure(int packSize) throws Exception {
+        TrainingBenchmark.Result[] both = bench.measureAlternating("ex-1.6-like", template(false, steps),
+                template(true, steps), Engine.FUSED, packSize);
+        double[] ratios = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) ratios[r] = both[1].repetitionsMs()[r] / both[0].repetitionsMs()[r];
+        Arrays.sort(ratios);
+        return new Result(packSize, both[0].medianMs() * packSize, both[1].medianMs() * packSize,
+                ratios[repetitions / 2], samplerMicros(template(false, steps), packSize),
+                samplerMicros(template(true, steps), packSize));
+    }
+
+    /**
+     * µs per model-step of {@link DataSampler#next} alone for a pack's runs (median of the repetitions; building the
+     * samplers, once per run, is not counted).
+     */
+    private double samplerMicros(RunSpec template, int packSize) {
+        double[][] values = new double[steps][];
+        TrainingData data = template.training().data();
+        for (int t = 0; t < steps; t++) {
+            int step = t;
+            values[t] = data.properties().values().stream().mapToDouble(s -> s.valueAt(step)).toArray();
+        }
+        double[] us = new double[repetitions + 3];
+        long sink = 0;
+        for (int r = 0; r < us.length; r++) {
+            DataSampler[] samplers = new DataSampler[packSize];
+            for (int p = 0; p < packSize; p++) samplers[p] = new DataSampler(template.withSeed(p));
+            long start = System.nanoTime();
+            for (int p = 0; p < packSize; p++) {
+                for (int t = 0; t < steps; t++) sink += samplers[p].next(t, values[t]).size();
+            }
+            us[r] = (System.nanoTime() - start) / 1e3 / ((double) steps * packSize);
+        }
+        if (sink == 42) System.out.print("");
+        double[] measured = Arrays.copyOfRange(us, 3, us.length); // the first three warm up
+        Arrays.sort(measured);
+        return measured[measured.length / 2];
+    }
+}

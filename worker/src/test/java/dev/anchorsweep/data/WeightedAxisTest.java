@@ -1,0 +1,119 @@
+package dev.anchorsweep.data;
+
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One weighted axis as its property value moves up and down (exact proposals, proposals from a reference above the
+ * value, rebuilds on a low acceptance rate): every draw ∝ base × levels at the current value.
+ */
+class WeightedAxisTest {
+
+    static final double[] BASE = {1, 2, 1, 0, 3, 0.5, 2};
+    static final double[] MEASURE = {0, 0.5, 1, 0.8, 0.25, 0.995, 0.5};
+
+    @Test
+    void drawsFollowTheWeightsWhereverTheValueMoves() {
+        WeightedAxis axis = new WeightedAxis(BASE.length, BASE, List.of(new WeightedAxis.Factor(MEASURE, 0)));
+        assertEquals(6, axis.classes()); // positions 1 and 6 share base and measure
+        SplittableRandom rng = new SplittableRandom(11);
+        double[] sequence = {0.9, 0.6, 0.2, 0.95, 0.1, 0.1, 0.45, 0.7, 0.0, 1.0, 0.3};
+        for (double f : sequence) {
+            axis.update(new double[] {f});
+            assertFalse(axis.allZero());
+            long[] counts = new long[BASE.length];
+            for (int i = 0; i < 40_000; i++) counts[axis.draw(rng)]++;
+            Levels levels = Levels.ofFraction(f);
+            double[] expected = new double[BASE.length];
+            double total = 0;
+            for (int p = 0; p < BASE.length; p++) total += expected[p] = BASE[p] * levels.apply(MEASURE[p]);
+            java.util.List<Double> e = new java.util.ArrayList<>();
+            java.util.List<Long> o = new java.util.ArrayList<>();
+            for (int p = 0; p < BASE.length; p++) {
+                if (expected[p] == 0) {
+                    assertEquals(0, counts[p], "f = " + f + ": position " + p + " has weight 0");
+                    continue;
+                }
+                e.add(expected[p] / total * 40_000);
+                o.add(counts[p]);
+            }
+            if (e.size() < 2) continue;
+            double pValue = new ChiSquareTest().chiSquareTest(e.stream().mapToDouble(Double::doubleValue).toArray(),
+                    o.stream().mapToLong(Long::longValue).toArray());
+            assertTrue(pValue > 1e-3, "f = " + f + ": p = " + pValue);
+            // the loss weight of the last draw is its level
+            int p = axis.draw(rng);
+            assertEquals(levels.apply(MEASURE[p]), axis.lastWeight(), 1e-12);
+        }
+    }
+
+    @Test
+    void manyClassesAreDrawnByRejectionAndStillFollowTheWeights() {
+        // more classes than WeightedAxis.SMALL: proposals from a reference table, accepted with w_now/w_ref
+        int n = 3 * WeightedAxis.SMALL;
+        double[] base = new double[n], measure = new double[n];
+        SplittableRandom init = new SplittableRandom(5);
+        for (int p = 0; p < n; p++) {
+            base[p] = 0.2 + init.nextDouble();
+            measure[p] = p / (n - 1.0);
+        }
+        WeightedAxis axis = new WeightedAxis(n, base, List.of(new WeightedAxis.Factor(measure, 0)));
+        assertEquals(n, axis.classes());
+        SplittableRandom rng = new SplittableRandom(3);
+        double f = 0.05;
+        for (int step = 0; step < 120; step++) {
+            // rising by 1/300 per step, then falling, then holding still
+            f = step < 60 ? f + 1.0 / 300 : step < 100 ? f - 1.0 / 100 : f;
+            axis.update(new double[] {f});
+            long[] counts = new long[n];
+            for (int i = 0; i < 2_000; i++) counts[axis.draw(rng)]++;
+            if (step % 20 != 19) continue; // a few steps are tested, each with its own counts
+            Levels levels = Levels.ofFraction(f);
+            java.util.List<Double> e = new java.util.ArrayList<>();
+            java.util.List<Long> o = new java.util.ArrayList<>();
+            double total = 0;
+            for (int p = 0; p < n; p++) total += base[p] * levels.apply(measure[p]);
+            double pooledE = 0;
+            long pooledO = 0;
+            for (int p = 0; p < n; p++) {
+                double expected = base[p] * levels.apply(measure[p]) / total * 2_000;
+                if (expected == 0) {
+                    assertEquals(0, counts[p], "step " + step + ": position " + p + " has weight 0");
+                } else if (expected < 5) {
+                    pooledE += expected;
+                    pooledO += counts[p];
+                } else {
+                    e.add(expected);
+                    o.add(counts[p]);
+                }
+            }
+            if (pooledE > 0) {
+                e.add(pooledE);
+                o.add(pooledO);
+            }
+            if (e.size() < 2) continue; // one position left with weight (f ≤ 0): the zero checks above say it all
+            double pValue = new ChiSquareTest().chiSquareTest(e.stream().mapToDouble(Double::doubleValue).toArray(),
+                    o.stream().mapToLong(Long::longValue).toArray());
+            assertTrue(pValue > 1e-3, "step " + step + ", f = " + f + ": p = " + pValue);
+        }
+    }
+
+    @Test
+    void weightsThatAreAllZeroAreToldApart() {
+        double[] low = {0.2, 0.5, 0.9};
+        WeightedAxis axis = new WeightedAxis(3, new double[] {1, 1, 1}, List.of(new WeightedAxis.Factor(low, 0)));
+        axis.update(new double[] {0});      // in_low 0.99: every level 0
+        assertTrue(axis.allZero());
+        axis.update(new double[] {0.1});    // in_low 0.792: position 2 only
+        assertFalse(axis.allZero());
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int i = 0; i < 100; i++) assertEquals(2, axis.draw(rng));
+    }
+}
