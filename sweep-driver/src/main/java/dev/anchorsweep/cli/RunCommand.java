@@ -4,6 +4,7 @@ import dev.anchorsweep.driver.DiskFull;
 import dev.anchorsweep.driver.SparkSessions;
 import dev.anchorsweep.driver.SweepStop;
 import dev.anchorsweep.driver.SweepRunner;
+import dev.anchorsweep.driver.SeedRoundsTable;
 import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.results.ResultStore;
 import dev.anchorsweep.sweep.PlannedRun;
@@ -101,6 +102,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.print(result.summary().render());
+        if (plan.adaptive() != null) {
+            System.out.println();
+            System.out.print(SeedRoundsTable.render(plan.adaptive(), result.adaptiveArms()));
+        }
         System.out.printf("%n%d runs: %d ok, %d failed (%d trained now) in %.1f s → %s%n", result.total(), result.ok(),
                 result.failed(), result.trained(), result.seconds(), result.root());
         System.out.printf("report: deploy/sweep report %s   (or query: deploy/sweep sql %s \"SELECT …\")%n",
@@ -118,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             committed = "?";
         }
-        return "interrupted: " + committed + " of " + sweep.runs().size()
+        return "interrupted: " + committed + " of " + (sweep.adaptive() == null ? "" : "at most ") + sweep.runs().size()
                 + " runs committed; run the same command to resume";
     }
 
@@ -130,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
     static SweepRunner.Sweep sweep(SweepPlan plan) {
         List<RunTicket> tickets = plan.runs().stream().map(r -> ticket(plan.name(), r)).toList();
         return new SweepRunner.Sweep(plan.name(), plan.config().configText(),
-                plan.config().file() == null ? null : plan.config().file().toString(), tickets);
+                plan.config().file() == null ? null : plan.config().file().toString(), tickets, plan.adaptive());
     }
 
     private static RunTicket ticket(String sweepId, PlannedRun r) {

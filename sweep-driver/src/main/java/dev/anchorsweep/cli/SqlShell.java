@@ -237,6 +237,9 @@ final class SqlShell {
                 out.println("  " + view.name() + " ".repeat(width - view.name().length() + 2) + view.description());
             }
         }
+        String adaptive = dev.anchorsweep.analysis.adaptive.AdaptiveArmsView.NAME;
+        if (catalog.views().contains(adaptive)) out.println("  " + adaptive + " ".repeat(width - adaptive.length() + 2)
+                + dev.anchorsweep.analysis.adaptive.AdaptiveArmsView.DESCRIPTION);
     }
 
     private List<String> words() {

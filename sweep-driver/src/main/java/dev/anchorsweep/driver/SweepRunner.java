@@ -1,6 +1,8 @@
 package dev.anchorsweep.driver;
 
 import dev.anchorsweep.analysis.ResultViews;
+import dev.anchorsweep.analysis.adaptive.ArmStatus;
+import dev.anchorsweep.analysis.adaptive.SeedRule;
 import dev.anchorsweep.job.Provenance;
 import dev.anchorsweep.job.RunOutcome;
 import dev.anchorsweep.job.RunTicket;
@@ -43,15 +45,24 @@ public final class SweepRunner {
                           long progressMillis) {
     }
 
-    /** A sweep to run: its identity, its resolved config, and every planned run. */
-    public record Sweep(String name, String configText, String configFile, List<RunTicket> runs) {
+    /**
+     * A sweep to run: its identity, its resolved config, and every planned run; with an adaptive seed rule, the runs of
+     * every arm's most seeds, of which the rounds spend the first ones ({@link SeedRoundsRun}).
+     *
+     * @param adaptive the adaptive seed rule, or null
+     */
+    public record Sweep(String name, String configText, String configFile, List<RunTicket> runs, SeedRule adaptive) {
+
+        public Sweep(String name, String configText, String configFile, List<RunTicket> runs) {
+            this(name, configText, configFile, runs, null);
+        }
     }
 
     /**
      * @param total planned runs; {@code trained} of them were trained now, the others were already committed
      */
     public record Result(String root, int total, int ok, int failed, int trained, double seconds,
-                         SweepSummary summary) {
+                         SweepSummary summary, List<ArmStatus> adaptiveArms) {
         public int exitCode() {
             return failed > 0 ? 3 : 0;
         }
@@ -99,26 +110,51 @@ public final class SweepRunner {
         }
         List<RunTicket> todo = sweep.runs().stream().filter(t -> !committed.contains(t.runId())).toList();
         int already = sweep.runs().size() - todo.size();
-        err.printf("sweep %s (version %d): %d runs, %d already committed, %d to train → %s%n", sweepId,
-                version.version(), sweep.runs().size(), already, todo.size(), root);
+        if (sweep.adaptive() == null) {
+            err.printf("sweep %s (version %d): %d runs, %d already committed, %d to train → %s%n", sweepId,
+                    version.version(), sweep.runs().size(), already, todo.size(), root);
+        } else {
+            int arms = SeedRoundsRun.byArm(sweep.runs()).size();
+            err.printf("sweep %s (version %d): adaptive seeds, %d %s × %d to %d seeds (%d to %d runs), %d already "
+                    + "committed → %s%n", sweepId, version.version(), arms, arms == 1 ? "arm" : "arms",
+                    sweep.adaptive().start(),
+                    sweep.adaptive().max(), arms * sweep.adaptive().start(), sweep.runs().size(), already, root);
+        }
 
         // in local mode the driver's JVM trains the packs: warm its JIT up while Spark starts (stopped in train)
         TrainerWarmUp warmUp = todo.isEmpty() || !SparkSessions.isLocal(options.master()) ? null
                 : TrainerWarmUp.start(todo.get(0).spec());
         SparkSession spark = SparkSessions.start("anchor-sweep " + sweepId, options.master(), options.sparkConf());
         try {
-            store.commitSweep(sweepRow(sweep, version, null, 0, 0, options.master(), codeVersion));
-            List<RunOutcome> outcomes = new ArrayList<>(todo.isEmpty() ? List.of()
-                    : train(spark, store, root, sweepId, version.version(), todo, options, codeVersion, warmUp, err));
+            List<RunTicket> runs = sweep.runs();
+            List<RunOutcome> outcomes = new ArrayList<>();
+            List<ArmStatus> adaptiveArms = List.of();
+            int trained = todo.size();
+            if (sweep.adaptive() == null) {
+                store.commitSweep(sweepRow(sweep, runs, version, null, 0, 0, options.master(), codeVersion));
+                if (!todo.isEmpty()) outcomes.addAll(train(spark, store, root, sweepId, version.version(), todo,
+                        options, codeVersion, warmUp, err));
+            } else {
+                SeedRoundsRun.Outcome rounds = SeedRoundsRun.run(sweep, spark, root, committed,
+                        round -> store.commitSweep(sweepRow(sweep, round, version, null, 0, 0, options.master(),
+                                codeVersion)),
+                        round -> train(spark, store, root, sweepId, version.version(), round, options, codeVersion,
+                                warmUp, err), err);
+                runs = rounds.runs();
+                outcomes.addAll(rounds.outcomes());
+                adaptiveArms = rounds.arms();
+                trained = rounds.outcomes().size();
+            }
+            List<String> versionRuns = runs.stream().map(RunTicket::runId).toList();
             Set<String> reported = outcomes.stream().map(RunOutcome::runId).collect(Collectors.toSet());
-            List<String> earlier = planned.stream().filter(id -> !reported.contains(id)).toList();
+            List<String> earlier = versionRuns.stream().filter(id -> !reported.contains(id)).toList();
             List<String> tables = earlier.isEmpty() ? List.of() : ResultViews.register(spark, root);
             if (tables.contains("runs")) outcomes.addAll(SweepSummary.committed(spark, sweepId, earlier, tables));
             SweepSummary summary = SweepSummary.of(outcomes);
-            store.commitSweep(sweepRow(sweep, version, Instant.now(), summary.ok(), summary.failed(), options.master(),
-                    codeVersion));
-            return new Result(root, sweep.runs().size(), summary.ok(), summary.failed(), todo.size(),
-                    (System.nanoTime() - start) / 1e9, summary);
+            store.commitSweep(sweepRow(sweep, runs, version, Instant.now(), summary.ok(), summary.failed(),
+                    options.master(), codeVersion));
+            return new Result(root, runs.size(), summary.ok(), summary.failed(), trained,
+                    (System.nanoTime() - start) / 1e9, summary, adaptiveArms);
         } finally {
             if (warmUp != null) warmUp.close();
             spark.stop();
@@ -162,10 +198,11 @@ public final class SweepRunner {
         return outcomes;
     }
 
-    private static SweepRow sweepRow(Sweep sweep, VersionChoice version, Instant finished, int ok, int failed,
-                                     String master, String codeVersion) {
+    /** The version's row, planning {@code runs} (every run of a fixed sweep; the rounds' runs so far of an adaptive one). */
+    private static SweepRow sweepRow(Sweep sweep, List<RunTicket> runs, VersionChoice version, Instant finished, int ok,
+                                     int failed, String master, String codeVersion) {
         return new SweepRow(sweep.name(), version.version(), version.configHash(),
-                sweep.runs().stream().map(RunTicket::runId).toList(), sweep.name(), sweep.configText(),
-                sweep.configFile(), version.createdAt(), finished, sweep.runs().size(), ok, failed, master, codeVersion);
+                runs.stream().map(RunTicket::runId).toList(), sweep.name(), sweep.configText(),
+                sweep.configFile(), version.createdAt(), finished, runs.size(), ok, failed, master, codeVersion);
     }
 }

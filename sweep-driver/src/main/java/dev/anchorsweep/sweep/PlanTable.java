@@ -1,5 +1,6 @@
 package dev.anchorsweep.sweep;
 
+import dev.anchorsweep.analysis.adaptive.SeedRule;
 import dev.anchorsweep.sweep.sampling.NumberText;
 
 import java.util.ArrayList;
@@ -24,15 +25,24 @@ public final class PlanTable {
         if (!config.description().isEmpty()) out.append("description  ").append(config.description()).append('\n');
         out.append("config       ").append(config.file()).append('\n');
         int seeds = seeds(plan).size();
-        out.append("runs         ").append(plan.runs().size()).append(" = ").append(plan.arms().size())
-                .append(plan.arms().size() == 1 ? " arm" : " arms").append(" × ").append(seeds)
-                .append(seeds == 1 ? " seed" : " seeds").append("\n\n");
+        SeedRule adaptive = plan.adaptive();
+        String arms = plan.arms().size() + (plan.arms().size() == 1 ? " arm" : " arms");
+        if (adaptive == null) {
+            out.append("runs         ").append(plan.runs().size()).append(" = ").append(arms).append(" × ").append(seeds)
+                    .append(seeds == 1 ? " seed" : " seeds").append("\n\n");
+        } else {
+            out.append("runs         ").append(plan.arms().size() * adaptive.start()).append(" to ")
+                    .append(plan.runs().size()).append(" = ").append(arms).append(" × ").append(adaptive.start())
+                    .append(" to ").append(adaptive.max()).append(" seeds, in at most ").append(adaptive.maxRounds())
+                    .append(adaptive.maxRounds() == 1 ? " round" : " rounds").append('\n');
+            out.append("adaptive     ").append(adaptive.describe()).append("\n\n");
+        }
 
         int axisWidth = Math.max("axis".length(), plan.axes().stream().mapToInt(a -> a.name().length()).max().orElse(0));
         out.append(pad("axis", axisWidth)).append("  values\n");
         for (SweepAxis axis : plan.axes()) {
             String count = axis.size() + ": ";
-            String values = axis instanceof SeedAxis s ? s.compact()
+            String values = axis instanceof SeedAxis s ? s.compact() + (s.adaptive() == null ? "" : " (adaptive, at most)")
                     : axis instanceof SampleAxis s ? s.describe() + " (below)" : String.join(", ", axis.labels());
             List<String> lines = wrap(values, WIDTH - axisWidth - 2 - count.length());
             out.append(pad(axis.name(), axisWidth)).append("  ").append(count).append(lines.get(0)).append('\n');
@@ -50,7 +60,8 @@ public final class PlanTable {
         for (int i = 0; i < plan.arms().size(); i++) {
             Arm arm = plan.arms().get(i);
             out.append(padLeft(String.valueOf(i + 1), numberWidth)).append("  ").append(pad(arm.name(), nameWidth))
-                    .append("  ").append(padLeft(String.valueOf(arm.runs().size()), 4)).append('\n');
+                    .append("  ").append(padLeft(adaptive == null ? String.valueOf(arm.runs().size())
+                            : adaptive.start() + ".." + arm.runs().size(), 4)).append('\n');
         }
         return out.toString();
     }

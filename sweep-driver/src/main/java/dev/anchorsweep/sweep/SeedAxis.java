@@ -3,13 +3,29 @@ package dev.anchorsweep.sweep;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValueFactory;
 
+import dev.anchorsweep.analysis.adaptive.SeedRule;
+
 import java.util.List;
 
-/** The seeds every arm runs with (ascending, distinct): {@code grid.seeds}, or the base run's seed. */
-public record SeedAxis(List<Integer> seeds, AxisSource source) implements SweepAxis {
+/**
+ * The seeds every arm runs with (ascending, distinct): {@code grid.seeds}, or the base run's seed. With an adaptive
+ * rule ({@code grid.seeds { adaptive { ... } }}) these are the most seeds an arm may take, 0 … max − 1, of which the
+ * driver spends the first ones in rounds.
+ *
+ * @param adaptive the adaptive rule, or null for a fixed seed list
+ */
+public record SeedAxis(List<Integer> seeds, AxisSource source, SeedRule adaptive) implements SweepAxis {
+
+    public SeedAxis(List<Integer> seeds, AxisSource source) {
+        this(seeds, source, null);
+    }
 
     public SeedAxis {
         seeds = List.copyOf(seeds);
+        if (adaptive != null && seeds.size() != adaptive.max()) {
+            throw new IllegalArgumentException("an adaptive seed axis holds seeds 0.." + (adaptive.max() - 1)
+                    + ", but got " + seeds.size() + " seeds");
+        }
         if (seeds.isEmpty()) throw new IllegalArgumentException("a seed axis needs at least one seed");
         for (int i = 1; i < seeds.size(); i++) {
             if (seeds.get(i) <= seeds.get(i - 1)) {

@@ -44,9 +44,11 @@ final class SeedReader {
             seeds = seedRange(v, path);
         } else if (v instanceof ConfigList list) {
             seeds = seedList(list, path);
+        } else if (v instanceof ConfigObject) {
+            return new AdaptiveSeedReader(problems).read(g.child("seeds"));
         } else {
-            problem(v, path, "must be a range like \"0..59\", a list of seeds like [0, 1, 2] or one seed, but got "
-                    + ConfigReader.describe(v));
+            problem(v, path, "must be a range like \"0..59\", a list of seeds like [0, 1, 2], one seed or { adaptive { ... } },"
+                    + " but got " + ConfigReader.describe(v));
             seeds = null;
         }
         if (seeds == null) return null;

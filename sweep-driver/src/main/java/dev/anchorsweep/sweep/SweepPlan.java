@@ -1,5 +1,7 @@
 package dev.anchorsweep.sweep;
 
+import dev.anchorsweep.analysis.adaptive.SeedRule;
+
 import java.util.List;
 
 /**
@@ -19,5 +21,11 @@ public record SweepPlan(SweepConfig config, List<SweepAxis> axes, List<Arm> arms
 
     public String name() {
         return config.name();
+    }
+
+    /** The adaptive seed rule, or null when every arm runs a fixed list of seeds. */
+    public SeedRule adaptive() {
+        return axes.stream().filter(a -> a instanceof SeedAxis).map(a -> (SeedAxis) a).findFirst()
+                .map(SeedAxis::adaptive).orElse(null);
     }
 }

@@ -36,6 +36,8 @@ class GoldenRunIdsTest {
             anchored.conf | base | 59 | 848f8639d3b36cf1
             hue-plane.conf | base | 0 | 7960b6c9c8832f99
             hue-plane.conf | base | 59 | a5e484098d5b3818
+            isolated-adaptive.conf | base | 0 | 096195310b5bbae3
+            isolated-adaptive.conf | base | 59 | 063bbf6be9033b39
             isolated-no-anti-anchor.conf | base | 0 | 50d395a804707e77
             isolated-no-anti-anchor.conf | base | 59 | 2543320f278de7a5
             isolated.conf | base | 0 | 096195310b5bbae3

@@ -116,6 +116,7 @@ public final class ReportJob {
             }
             if (sampledQueries != null) sections.add(sampledQueries.render(files));
             sections.add(OverviewSection.render(info, armRuns, time, axes, files));
+            sections.add(AdaptiveSeedsSection.render(catalog, sweepId, files)); // null unless its seeds are adaptive
             if (hasEvaluations) sections.add(SeedsSection.render(arms, stats, summary, runErrorsQuery.get(), files));
 
             List<String> bestIds = best.stream().map(BestRun::runId).toList();

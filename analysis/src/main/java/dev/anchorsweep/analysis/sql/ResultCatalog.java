@@ -1,6 +1,7 @@
 package dev.anchorsweep.analysis.sql;
 
 import dev.anchorsweep.analysis.ResultViews;
+import dev.anchorsweep.analysis.adaptive.AdaptiveArmsView;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,7 +57,11 @@ public final class ResultCatalog {
                     + "sweeps/, history/, evaluations/, latents/) as written by `deploy/sweep run`, but found "
                     + (tables.isEmpty() ? "none of them" : "only " + String.join(", ", tables)));
         }
-        List<String> views = ReportViews.register(spark, tables, wanted);
+        List<String> views = new ArrayList<>(ReportViews.register(spark, tables, wanted));
+        if (AdaptiveArmsView.fits(tables)) {
+            if (wanted == null || wanted.contains(AdaptiveArmsView.NAME)) AdaptiveArmsView.register(spark);
+            views.add(AdaptiveArmsView.NAME);
+        }
         return new ResultCatalog(spark, root, tables, views);
     }
 
