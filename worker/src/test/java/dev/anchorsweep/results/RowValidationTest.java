@@ -76,7 +76,7 @@ class RowValidationTest {
                 r.hiddenWidth(), r.layers(), r.steps(), r.batchSize(), r.packId(), r.packSize(), r.trainSeconds(), r.evalSeconds(),
                 r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(),
                 r.selectionIntervention(), r.selectionScore(), r.selectionMetrics(), r.conceptDirection(), r.spec(),
-                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion(), r.engine());
+                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion(), r.engine(), null, null);
     }
 
     private static void assertRejected(String message, Executable construction) {
