@@ -65,7 +65,12 @@ final class StoppingParser {
             return null;
         }
         if (kind.equals("median-factor")) {
-            Double factor = r.number("median-factor", Double.MIN_VALUE, Double.MAX_VALUE);
+            Double factor = r.number("median-factor", 0, Double.MAX_VALUE);
+            if (factor != null && factor == 0) {
+                r.problem("median-factor", "must be > 0 (a run is stopped when its value is above factor × the median), "
+                        + "but got 0");
+                factor = null;
+            }
             Integer minRuns = r.has("min-runs") ? r.integer("min-runs", 1, Integer.MAX_VALUE) : Integer.valueOf(1);
             if (metric == null || after == null || factor == null || minRuns == null) return null;
             return new StopRule.BehindMedian(name, metric, factor, after, minRuns);
