@@ -21,7 +21,9 @@ public final class ReportViews {
             new View("run_flags", List.of("runs"),
                     "one row per ok run: degenerate (val recon far above its arm's or a constant grey's) and why"),
             new View("arm_runs", List.of("runs", "run_flags"),
-                    "one row per arm: runs ok / failed / degenerate, seeds, training time"),
+                    "one row per arm: runs ok / failed / stopped / degenerate, seeds, training time"),
+            new View("stopping_summary", List.of("runs"),
+                    "one row per arm: runs, stopped by a stopping rule, steps trained, steps saved and % saved"),
             new View("run_errors", List.of("runs", "evaluations", "run_flags"),
                     "one row per ok run and intervention: concept's error (its colour, or median of its colour group), "
                             + "worst off-target error, score, degenerate"),
