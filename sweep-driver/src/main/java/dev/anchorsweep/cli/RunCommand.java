@@ -106,8 +106,10 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println();
             System.out.print(SeedRoundsTable.render(plan.adaptive(), result.adaptiveArms()));
         }
-        System.out.printf("%n%d runs: %d ok, %d failed (%d trained now) in %.1f s → %s%n", result.total(), result.ok(),
-                result.failed(), result.trained(), result.seconds(), result.root());
+        int stopped = result.summary().stopped();
+        System.out.printf("%n%d runs: %d ok, %s%d failed (%d trained now) in %.1f s → %s%n", result.total(), result.ok(),
+                stopped > 0 ? stopped + " stopped, " : "", result.failed(), result.trained(), result.seconds(),
+                result.root());
         System.out.printf("report: deploy/sweep report %s   (or query: deploy/sweep sql %s \"SELECT …\")%n",
                 out == null ? "results/" + plan.name() : out, out == null ? "results/" + plan.name() : out);
         return result.exitCode();

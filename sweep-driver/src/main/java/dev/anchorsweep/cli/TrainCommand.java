@@ -74,7 +74,11 @@ public final class TrainCommand implements Callable<Integer> {
     private static Map<String, Object> summary(TrainedRun trained, RunEvaluation evaluation, List<String> columns) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("seed", trained.spec().seed());
-        out.put("status", trained.ok() ? "ok" : "failed");
+        out.put("status", trained.stopped() ? "stopped" : trained.ok() ? "ok" : "failed");
+        if (trained.stopped()) {
+            out.put("stopped_step", trained.stop().step());
+            out.put("stop_rule", trained.stop().rule());
+        }
         if (!trained.ok()) {
             out.put("error", trained.failure().error());
             out.put("failed_step", trained.failure().step());

@@ -54,7 +54,7 @@ final class PackTask implements FlatMapFunction<Pack, RunOutcome> {
         PackProgress progress = new PackProgress(storeRoot, sweepId, hadoop);
         List<RunOutcome> outcomes = new PackJob(store, Provenance.here(codeVersion), sweepVersion).run(pack.packId(),
                 pack.runs(), attempt, fraction -> progress.write(pack.packId(), pack.runs().size(), fraction));
-        outcomes.stream().filter(o -> !o.ok()).forEach(o -> failed.add(1));
+        outcomes.stream().filter(RunOutcome::failed).forEach(o -> failed.add(1));
         return outcomes.iterator();
     }
 

@@ -103,7 +103,7 @@ public final class SweepRunner {
         if (version.message() != null) err.println(version.message());
         Set<String> committed = new HashSet<>(stored.keySet());
         if (options.rerunFailed()) {
-            Set<String> failed = planned.stream().filter(id -> stored.containsKey(id) && !stored.get(id).ok())
+            Set<String> failed = planned.stream().filter(id -> stored.containsKey(id) && stored.get(id).failed())
                     .collect(Collectors.toSet());
             store.uncommit(sweepId, failed);
             committed.removeAll(failed);
@@ -189,10 +189,10 @@ public final class SweepRunner {
         } finally {
             packProgress.clear();
         }
-        long bad = outcomes.stream().filter(o -> !o.ok()).count();
+        long bad = outcomes.stream().filter(RunOutcome::failed).count();
         if (bad > 0) {
             err.printf("%d run(s) failed:%n", bad);
-            outcomes.stream().filter(o -> !o.ok()).limit(10)
+            outcomes.stream().filter(RunOutcome::failed).limit(10)
                     .forEach(o -> err.printf("  %s (%s): %s%n", o.runId(), o.arm(), o.error()));
         }
         return outcomes;

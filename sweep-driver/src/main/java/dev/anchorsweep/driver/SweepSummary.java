@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The table a sweep prints at the end: per arm, runs ok / failed and, under baseline and each intervention, the
+ * The table a sweep prints at the end: per arm, runs ok / failed (and stopped, when a stopping rule stopped any) and, under baseline and each intervention, the
  * median error of the run's concept colour (e.g. red) and of its complement (e.g. cyan) — whether the concept is gone
  * and the rest untouched; for a concept without a single colour (vibrancy), the median error of its colour group (the
  * 12 hues) and the worst error of the other named colours (black, greys, white), as the report's {@code run_errors}
@@ -36,7 +36,7 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
      * none): the concept colour and its complement, or, when {@code group}, the concept's colour group and the other
      * group, whose worst error {@code medianComplementError} then holds.
      */
-    public record ArmLine(String arm, long ok, long failed, long degenerate, String conceptColor, String complementColor,
+    public record ArmLine(String arm, long ok, long stopped, long failed, long degenerate, String conceptColor, String complementColor,
                           boolean group, Map<String, Double> medianConceptError,
                           Map<String, Double> medianComplementError) {
     }
@@ -56,7 +56,8 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
             Map<String, Double> concept = medians(usable.stream().map(ConceptErrors::concept).toList());
             Map<String, Double> complement = medians(usable.stream().map(ConceptErrors::other).toList());
             interventions.addAll(concept.keySet());
-            lines.add(new ArmLine(arm, ok.size(), armRuns.size() - ok.size(), ok.size() - usable.size(),
+            long stopped = armRuns.stream().filter(RunOutcome::stopped).count();
+            lines.add(new ArmLine(arm, ok.size(), stopped, armRuns.size() - ok.size() - stopped, ok.size() - usable.size(),
                     name(ok, ConceptErrors::conceptLabel), name(ok, ConceptErrors::otherLabel),
                     ok.stream().anyMatch(ConceptErrors::group), concept, complement));
         });
@@ -123,6 +124,11 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
         return (int) arms.stream().mapToLong(ArmLine::failed).sum();
     }
 
+    /** Runs a stopping rule stopped: neither ok (not in the medians) nor failed. */
+    public int stopped() {
+        return (int) arms.stream().mapToLong(ArmLine::stopped).sum();
+    }
+
     private static Map<String, Double> medians(List<Map<String, Double>> perRun) {
         Map<String, List<Double>> values = new TreeMap<>();
         perRun.forEach(m -> m.forEach((i, e) -> values.computeIfAbsent(i, k -> new ArrayList<>()).add(e)));
@@ -151,16 +157,21 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
                 .forEach(a -> pairs.add(a.conceptColor() + " / " + (a.complementColor() == null ? "-" : a.complementColor())));
         boolean labelled = pairs.size() > 1;
         boolean degenerate = arms.stream().anyMatch(a -> a.degenerate() > 0);
+        boolean stopped = arms.stream().anyMatch(a -> a.stopped() > 0);
         int labelWidth = Math.max(15, arms.stream().filter(a -> a.conceptColor() != null)
                 .mapToInt(a -> label(a).length()).max().orElse(15));
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-" + width + "s %5s %6s", "arm", "ok", "failed"));
+        sb.append(String.format("%-" + width + "s %5s", "arm", "ok"));
+        if (stopped) sb.append(String.format(" %7s", "stopped"));
+        sb.append(String.format(" %6s", "failed"));
         if (degenerate) sb.append(String.format(" %10s", "degenerate"));
         if (labelled) sb.append(String.format("  %-" + labelWidth + "s", "colours"));
         for (String i : interventions) sb.append(String.format("  %-17s", i));
         sb.append("\n");
         for (ArmLine a : arms) {
-            sb.append(String.format("%-" + width + "s %5d %6d", a.arm(), a.ok(), a.failed()));
+            sb.append(String.format("%-" + width + "s %5d", a.arm(), a.ok()));
+            if (stopped) sb.append(String.format(" %7d", a.stopped()));
+            sb.append(String.format(" %6d", a.failed()));
             if (degenerate) sb.append(String.format(" %10d", a.degenerate()));
             if (labelled) sb.append(String.format("  %-" + labelWidth + "s", a.conceptColor() == null ? "-" : label(a)));
             for (String i : interventions) {

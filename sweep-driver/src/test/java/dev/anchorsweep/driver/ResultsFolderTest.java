@@ -105,7 +105,7 @@ class ResultsFolderTest {
         }
         Cli report = Cli.run("report", out.toString());
         assertEquals(2, report.code(), report.toString());
-        assertTrue(report.err().strip().endsWith("part-future.parquet has schema_version 99, newer than this anchor-sweep's 2: "
+        assertTrue(report.err().strip().endsWith("part-future.parquet has schema_version 99, newer than this anchor-sweep's 3: "
                 + "use the newer anchor-sweep that wrote it"), report.err());
         assertEquals(1, report.err().strip().lines().count(), report.err());
         Files.delete(newer);

@@ -12,6 +12,7 @@ import dev.anchorsweep.data.TrainingData;
 import dev.anchorsweep.fused.FusedSupport;
 import dev.anchorsweep.model.Architecture;
 import dev.anchorsweep.property.ReactiveRule;
+import dev.anchorsweep.stopping.StopRule;
 import dev.anchorsweep.regularizer.Regularizer;
 import dev.anchorsweep.run.Engine;
 import dev.anchorsweep.run.EvaluationSpec;
@@ -41,7 +42,7 @@ public final class RunConfigParser {
 
     public static final String DEFAULTS = "anchor-sweep.run";
     static final List<String> RUN_KEYS = List.of("seed", "model", "training", "concepts", "regularizers",
-            "interventions", "evaluation", "reactive");
+            "interventions", "evaluation", "reactive", "stopping");
     static final List<String> MODEL_KEYS = List.of("latent-dim", "hidden-width", "layers", "bottleneck", "output");
     static final List<String> TRAINING_KEYS = List.of("steps", "batch-size", "grid", "validate-every", "history-every",
             "lr", "engine", "recon-weight", "data", "phases");
@@ -90,10 +91,11 @@ public final class RunConfigParser {
         List<String> dataProperties = training == null ? List.of() : training.data().propertyNames();
         dataPropertyNames(trainingReader, dataProperties, regularizers);
         List<ReactiveRule> reactive = reactive(r, regularizers, dataProperties);
+        List<StopRule> stopping = StoppingParser.parse(r, validationMetrics(regularizers), steps);
         if (problems.size() > before) return null;
         try {
             RunSpec spec = new RunSpec(seed, architecture, training, concepts, regularizers, interventions, evaluation,
-                    reactive);
+                    reactive, stopping);
             var fusedGap = FusedSupport.check(spec);
             var sameDiffGap = SameDiffSupport.check(spec);
             if (training.engine() == Engine.FUSED && fusedGap.isPresent()) {
@@ -185,12 +187,18 @@ public final class RunConfigParser {
         List<String> properties = new ArrayList<>(List.of("lr", "recon"));
         properties.addAll(names);
         properties.addAll(dataProperties);
-        List<String> metrics = new ArrayList<>(List.of("validation.recon"));
-        regularizers.stream().filter(x -> x.regularizer().validated())
-                .forEach(x -> metrics.add("validation." + x.name()));
+        List<String> metrics = validationMetrics(regularizers);
         metrics.addAll(List.of("loss.recon", "loss.total"));
         names.forEach(n -> metrics.add("loss." + n));
         return ReactiveParser.parse(r, properties, metrics);
+    }
+
+    /** {@code validation.recon} and {@code validation.<name>} of every validated regularizer. */
+    private static List<String> validationMetrics(List<RegularizerSpec> regularizers) {
+        List<String> metrics = new ArrayList<>(List.of("validation.recon"));
+        regularizers.stream().filter(x -> x.regularizer().validated())
+                .forEach(x -> metrics.add("validation." + x.name()));
+        return metrics;
     }
 
     private List<Concept> concepts(ConfigReader c) {

@@ -83,7 +83,7 @@ public final class RunEvaluator {
         ColorSet set = ColorSets.byName(run.evaluation().latentSet());
         trained.snapshots().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 addLatents(points, e.getKey(), InterventionSpec.BASELINE, set, new Autoencoder(e.getValue()), null));
-        int end = run.training().steps();
+        int end = trained.stepsTrained();
         for (String name : run.evaluation().latentInterventions()) {
             InterventionSpec spec = run.intervention(name).orElseThrow(() -> new IllegalArgumentException(
                     "latents are requested under intervention '" + name + "', which the run does not define"));

@@ -9,12 +9,18 @@ import dev.anchorsweep.train.Trainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.anchorsweep.stopping.ArmValidations;
+import dev.anchorsweep.stopping.StopCheck;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The fused engine: trains a pack of runs of one {@link PackShape} as tight vectorised loops over float arrays, one
- * run after the other on one thread (the runs share nothing, so the order changes no result), with one pair of
+ * run after the other on one thread, in seed order (the runs share nothing, so the order changes no result but a
+ * median stopping rule's, which compares a run with its arm's runs trained before it), with one pair of
  * networks (training and validation batch) reused by every run of the pack: no allocation per step. Gives the
  * {@link TrainedRun}s the SameDiff engine ({@link PackTrainer}) gives, up to float rounding.
  */
@@ -23,6 +29,7 @@ public final class FusedPackTrainer implements Trainer {
     private static final Logger log = LoggerFactory.getLogger(FusedPackTrainer.class);
 
     private final PackTrainer.Progress progress;
+    private long stepsTrained;
 
     public FusedPackTrainer() {
         this(PackTrainer.Progress.NONE);
@@ -30,6 +37,11 @@ public final class FusedPackTrainer implements Trainer {
 
     public FusedPackTrainer(PackTrainer.Progress progress) {
         this.progress = progress;
+    }
+
+    /** The updates (model-steps) this trainer has applied, over every pack it trained: what stopping saves. */
+    public long stepsTrained() {
+        return stepsTrained;
     }
 
     @Override
@@ -47,24 +59,32 @@ public final class FusedPackTrainer implements Trainer {
         Network validationNet = new Network(layout, dev.anchorsweep.color.ColorSets.validation().size());
         FusedRun.loadValidationColors(validationNet);
         int packSize = runs.size();
-        List<TrainedRun> trained = new ArrayList<>();
-        for (int p = 0; p < packSize; p++) {
+        // seed order (stable): a median rule compares a run with the runs of its arm trained before it
+        Integer[] order = new Integer[packSize];
+        for (int p = 0; p < packSize; p++) order[p] = p;
+        Arrays.sort(order, Comparator.comparingInt(p -> runs.get(p).seed()));
+        ArmValidations arms = new ArmValidations();
+        TrainedRun[] trained = new TrainedRun[packSize];
+        for (int i = 0; i < packSize; i++) {
+            int p = order[i];
             RunSpec run = runs.get(p);
-            int done = p;
+            int done = i;
             try {
-                trained.add(new FusedRun(run, layout, nets, validationNet)
-                        .train(f -> progress.trained((done + f) / packSize)));
+                FusedRun fused = new FusedRun(run, layout, nets, validationNet);
+                trained[p] = fused.train(f -> progress.trained((done + f) / packSize), new StopCheck(run, arms));
+                stepsTrained += fused.updates();
+                if (!run.stopping().isEmpty()) arms.add(ArmValidations.armOf(run), fused.validations());
             } catch (RuntimeException e) {
                 if (dev.anchorsweep.train.TrainerWarmUp.onThisThread()) log.debug("warm-up run failed: {}", e.toString());
                 else log.warn("run (seed {}) failed: {}", run.seed(), e.toString());
-                trained.add(TrainedRun.failed(run, RunFailure.thrown(e), 0));
+                trained[p] = TrainedRun.failed(run, RunFailure.thrown(e), 0);
             }
         }
         double perRun = (System.nanoTime() - start) / 1e9 / packSize;
         List<TrainedRun> out = new ArrayList<>();
         for (TrainedRun r : trained) {
             out.add(new TrainedRun(r.spec(), r.weights(), r.history(), r.labelCounts(), r.snapshots(), r.failure(),
-                    perRun, r.weights() == null ? 1 : packSize));
+                    perRun, r.weights() == null ? 1 : packSize, r.stop()));
         }
         return out;
     }

@@ -10,6 +10,9 @@ import dev.anchorsweep.property.RunProperties;
 import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.TrainingSpec;
+import dev.anchorsweep.stopping.ArmValidations;
+import dev.anchorsweep.stopping.Stop;
+import dev.anchorsweep.stopping.StopCheck;
 import dev.anchorsweep.data.DataSampler;
 import dev.anchorsweep.train.HistoryPoint;
 import dev.anchorsweep.train.RunFailure;
@@ -56,6 +59,9 @@ final class FusedRun {
     private final Map<Integer, Map<String, Double>> validation = new HashMap<>();
     private final Map<Integer, ModelWeights> snapshots = new HashMap<>();
     private final float[][] validationLabels;
+    /** Where a stopping rule stopped the run, or null. */
+    private Stop stop;
+    private int updates;
 
     /**
      * @param net           the training network of the pack (batch = training batch size)
@@ -127,10 +133,26 @@ final class FusedRun {
      * result's time and pack size are the pack trainer's to fill in.
      */
     TrainedRun train(DoubleConsumer progress) {
+        return train(progress, new StopCheck(run, new ArmValidations()));
+    }
+
+    /**
+     * Trains to the end or until {@code stopping} stops the run at a validation step t &lt; steps (checked after the
+     * validation at t, before batch t): then the loop ends there, with the weights after t updates as the final ones.
+     */
+    TrainedRun train(DoubleConsumer progress, StopCheck stopping) {
         int steps = training.steps();
         for (int t = 0; ; t++) {
             if (observe(t)) progress.accept((double) t / steps);
             if (t == steps) break;
+            if (stopping.active() && validation.containsKey(t)) {
+                stop = stopping.check(t, validation.get(t));
+                if (stop != null) {
+                    if (training.snapshotSteps().contains(steps)) snapshots.put(t, layout.read(params));
+                    progress.accept(1.0);
+                    break;
+                }
+            }
             // the data properties' values used at step t (rules may have moved them)
             for (int p = 0; p < dataValues.length; p++) dataValues[p] = properties.value(firstDataProperty + p, t);
             DataSampler.Batch batch = sampler.next(t, dataValues);
@@ -151,6 +173,17 @@ final class FusedRun {
         recon[t] = forwardBackward(stepWeights, logged, labels, stepValues);
         for (int r = 0; r < terms.size(); r++) values[r][t] = stepValues[r];
         adam.update(params, grads, t, lr);
+        updates++;
+    }
+
+    /** The updates applied so far. */
+    int updates() {
+        return updates;
+    }
+
+    /** The validation metrics by step, of the steps validated so far. */
+    Map<Integer, Map<String, Double>> validations() {
+        return validation;
     }
 
     /**
@@ -258,8 +291,9 @@ final class FusedRun {
         List<HistoryPoint> history = new ArrayList<>();
         RunFailure failure = null;
         int steps = training.steps();
-        for (int t = 0; t <= steps; t++) {
-            boolean trained = t < steps;
+        int end = stop == null ? steps : stop.step();
+        for (int t = 0; t <= end; t++) {
+            boolean trained = t < end;
             double total = trained ? total(t) : 0;
             if (failure == null && trained && !Double.isFinite(total)) {
                 failure = RunFailure.diverged("total loss", total, t);
@@ -272,11 +306,11 @@ final class FusedRun {
             history.add(new HistoryPoint(t, lr[t], properties.recorded(t), losses, val));
         }
         ModelWeights finalWeights = layout.read(params);
-        if (failure == null && !finite(params)) failure = new RunFailure("diverged: non-finite weights", steps);
+        if (failure == null && !finite(params)) failure = new RunFailure("diverged: non-finite weights", end);
         Map<String, Long> labels = new LinkedHashMap<>();
         long[] counts = sampler.labelCounts();
         for (int k = 0; k < counts.length; k++) labels.put(run.concepts().get(k).name(), counts[k]);
-        return new TrainedRun(run, finalWeights, history, labels, snapshots, failure, 0, 1);
+        return new TrainedRun(run, finalWeights, history, labels, snapshots, failure, 0, 1, stop);
     }
 
     private static boolean finite(float[] v) {

@@ -17,4 +17,13 @@ public record RunOutcome(String runId, String arm, String status, String error, 
     public boolean ok() {
         return RunRow.OK.equals(status);
     }
+
+    /** Stopped early by a stopping rule: neither ok (not in the arms' medians) nor failed. */
+    public boolean stopped() {
+        return RunRow.STOPPED.equals(status);
+    }
+
+    public boolean failed() {
+        return RunRow.FAILED.equals(status);
+    }
 }

@@ -36,6 +36,9 @@ public final class RunRowsBuilder {
     }
 
     /**
+     * A run a stopping rule stopped is {@code stopped} (evaluated on its weights at the stop step), unless evaluation
+     * failed.
+     *
      * @param evaluation null when the run failed before it could be evaluated
      * @param error      overrides the training failure (e.g. evaluation threw), or null
      */
@@ -46,6 +49,7 @@ public final class RunRowsBuilder {
         String sweep = ticket.sweepId();
         String run = ticket.runId();
         boolean ok = trained.ok() && evaluation != null && error == null;
+        boolean stopped = ok && trained.stopped();
         String message = error != null ? error : trained.failure() != null ? trained.failure().error() : null;
         Integer failedStep = trained.failure() != null ? trained.failure().step() : null;
 
@@ -58,7 +62,8 @@ public final class RunRowsBuilder {
         valTerms.remove("recon");
 
         EvaluationSpec.Selection selection = spec.evaluation().selection();
-        RunRow row = new RunRow(sweep, run, ticket.arm(), spec.seed(), ok ? RunRow.OK : RunRow.FAILED, message,
+        RunRow row = new RunRow(sweep, run, ticket.arm(), spec.seed(),
+                stopped ? RunRow.STOPPED : ok ? RunRow.OK : RunRow.FAILED, message,
                 failedStep, spec.regularizerNames(), ticket.axes(), spec.architecture().latentDim(),
                 spec.architecture().hiddenWidth(), spec.architecture().layersPerSide(), spec.training().steps(),
                 spec.training().batchSize(), packId, trained.packSize(), trained.trainSeconds(),
@@ -69,7 +74,8 @@ public final class RunRowsBuilder {
                         : evaluation.scores().get(selection.intervention()),
                 selectionMetrics(selection, validation), conceptDirection(spec), spec.canonical(), provenance.codeVersion(),
                 provenance.host(), provenance.jvm(), startedAt, Instant.now(), attempt, sweepVersion,
-                TrainerFactory.resolve(spec).configName());
+                TrainerFactory.resolve(spec).configName(), stopped ? trained.stop().step() : null,
+                stopped ? trained.stop().rule() : null);
 
         List<HistoryRow> history = new ArrayList<>();
         for (HistoryPoint p : trained.history()) {

@@ -8,4 +8,9 @@ public record CommittedRun(String runId, String status, String commitId, Instant
     public boolean ok() {
         return RunRow.OK.equals(status);
     }
+
+    /** Failed (what {@code --rerun-failed} trains again; a stopped run is not failed). */
+    public boolean failed() {
+        return RunRow.FAILED.equals(status);
+    }
 }

@@ -160,6 +160,8 @@ public final class ResultTable<R> {
         r.put("attempt", row.attempt());
         r.put("sweep_version", row.sweepVersion());
         r.put("engine", row.engine());
+        r.put("stopped_step", row.stoppedStep());
+        r.put("stop_rule", row.stopRule());
     }
 
     private static void history(HistoryRow row, Columns r) {

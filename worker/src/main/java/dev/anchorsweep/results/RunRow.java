@@ -10,7 +10,7 @@ import java.util.Map;
  * One row of the {@code runs} table: a run's identity, grid-axis values, architecture, outcome, losses, timings
  * and provenance. Components map one to one, in order, onto the snake_case columns of {@code avro/runs.avsc}.
  *
- * @param status      {@link #OK} or {@link #FAILED}
+ * @param status      {@link #OK}, {@link #STOPPED} or {@link #FAILED}
  * @param error       why the run failed; required when failed, null when ok
  * @param failedStep  training step at which the run failed; null when ok (or when it failed outside training)
  * @param axes        grid axis name → the value this run takes on it
@@ -27,6 +27,8 @@ import java.util.Map;
  * @param attempt     attempt number of the task that wrote the row, 0 for the first
  * @param sweepVersion the sweep version whose run trained the run (later versions reuse it by run id)
  * @param engine      the training engine that trained the run ({@code fused} or {@code samediff})
+ * @param stoppedStep when stopped: the validation step at which a stopping rule stopped it; null otherwise
+ * @param stopRule    when stopped: the rule that stopped it; null otherwise
  */
 public record RunRow(String sweepId, String runId, String arm, int seed, String status, String error, Integer failedStep,
                      List<String> regularizers, Map<String, String> axes,
@@ -36,22 +38,35 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
                      String selectionIntervention, Double selectionScore, Map<String, Double> selectionMetrics,
                      List<Double> conceptDirection,
                      String spec, String codeVersion, String host, String jvm, Instant startedAt, Instant finishedAt, int attempt,
-                     int sweepVersion, String engine) {
+                     int sweepVersion, String engine, Integer stoppedStep, String stopRule) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+    public static final String STOPPED = "stopped";
 
     public RunRow {
         sweepId = id("sweep_id", sweepId);
         runId = id("run_id", runId);
         arm = text("arm", arm);
-        if (!OK.equals(status) && !FAILED.equals(status)) {
-            throw new IllegalArgumentException("status must be 'ok' or 'failed', but got " + quoted(status) + " for run " + runId);
+        if (!OK.equals(status) && !FAILED.equals(status) && !STOPPED.equals(status)) {
+            throw new IllegalArgumentException("status must be 'ok', 'stopped' or 'failed', but got " + quoted(status)
+                    + " for run " + runId);
+        }
+        if (STOPPED.equals(status)) {
+            if (stoppedStep == null || stopRule == null) {
+                throw new IllegalArgumentException("a stopped run needs stopped_step and stop_rule, but run " + runId
+                        + " has stopped_step " + stoppedStep + " and stop_rule " + quoted(stopRule));
+            }
+            stopRule = text("stop_rule", stopRule);
+            atLeast("stopped_step", stoppedStep, 0);
+        } else if (stoppedStep != null || stopRule != null) {
+            throw new IllegalArgumentException("only a stopped run has stopped_step and stop_rule, but run " + runId
+                    + " (" + status + ") has stopped_step " + stoppedStep + " and stop_rule " + quoted(stopRule));
         }
         if (FAILED.equals(status)) {
             error = text("error (required when status is failed)", error);
         } else if (error != null || failedStep != null) {
-            throw new IllegalArgumentException("an ok run must have no error and no failed_step, but run " + runId
+            throw new IllegalArgumentException((OK.equals(status) ? "an ok" : "a stopped") + " run must have no error and no failed_step, but run " + runId
                     + " has error " + quoted(error) + " and failed_step " + failedStep);
         }
         if (failedStep != null) atLeast("failed_step", failedStep, 0);
@@ -85,5 +100,9 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
 
     public boolean ok() {
         return OK.equals(status);
+    }
+
+    public boolean stopped() {
+        return STOPPED.equals(status);
     }
 }

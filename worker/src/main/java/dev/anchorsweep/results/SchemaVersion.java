@@ -4,11 +4,12 @@ package dev.anchorsweep.results;
  * Version of the result tables' schemas, written into every row's {@code schema_version} column.
  * Bump it (and the {@code default} of {@code schema_version} in every {@code avro/*.avsc}) whenever a column is
  * added, removed or changes meaning; {@link ResultTable} refuses to load a schema that declares another version.
- * Readers refuse files of another version ({@link ResultFiles}): 1 had one file per run and no commit_id.
+ * Readers refuse files of another version ({@link ResultFiles}): 1 had one file per run and no commit_id;
+ * 2 had no stopped runs (runs.stopped_step, runs.stop_rule).
  */
 public final class SchemaVersion {
 
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     private SchemaVersion() {
     }

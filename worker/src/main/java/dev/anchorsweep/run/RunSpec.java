@@ -4,6 +4,7 @@ import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.identity.CanonicalJson;
 import dev.anchorsweep.model.Architecture;
 import dev.anchorsweep.property.ReactiveRule;
+import dev.anchorsweep.stopping.StopRule;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,10 +20,19 @@ import java.util.stream.Collectors;
  *
  * @param concepts every concept whose labels are drawn for this run's batches
  * @param reactive the rules that change properties during training from the run's own measurements
+ * @param stopping the rules that stop the run early at a validation step
  */
 public record RunSpec(int seed, Architecture architecture, TrainingSpec training, List<Concept> concepts,
                       List<RegularizerSpec> regularizers, List<InterventionSpec> interventions,
-                      EvaluationSpec evaluation, List<ReactiveRule> reactive) implements java.io.Serializable {
+                      EvaluationSpec evaluation, List<ReactiveRule> reactive, List<StopRule> stopping)
+        implements java.io.Serializable {
+
+    /** Without stopping rules. */
+    public RunSpec(int seed, Architecture architecture, TrainingSpec training, List<Concept> concepts,
+                   List<RegularizerSpec> regularizers, List<InterventionSpec> interventions, EvaluationSpec evaluation,
+                   List<ReactiveRule> reactive) {
+        this(seed, architecture, training, concepts, regularizers, interventions, evaluation, reactive, List.of());
+    }
 
     /** Without reactive rules. */
     public RunSpec(int seed, Architecture architecture, TrainingSpec training, List<Concept> concepts,
@@ -32,6 +42,7 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
 
     public RunSpec {
         reactive = List.copyOf(reactive);
+        stopping = List.copyOf(stopping);
         concepts = List.copyOf(concepts);
         regularizers = List.copyOf(regularizers);
         interventions = List.copyOf(interventions);
@@ -63,18 +74,18 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
     /** This run cut to {@code steps} training steps (latents recorded only at the end), with another seed. */
     public RunSpec shortened(int steps, int newSeed) {
         return new RunSpec(newSeed, architecture, training.shortened(steps, List.of(steps)), concepts, regularizers,
-                interventions, evaluation, reactive);
+                interventions, evaluation, reactive, stopping);
     }
 
     /** This run with another seed. */
     public RunSpec withSeed(int newSeed) {
-        return new RunSpec(newSeed, architecture, training, concepts, regularizers, interventions, evaluation, reactive);
+        return new RunSpec(newSeed, architecture, training, concepts, regularizers, interventions, evaluation, reactive, stopping);
     }
 
     /** This run with another training engine. */
     public RunSpec withEngine(Engine engine) {
         return new RunSpec(seed, architecture, training.withEngine(engine), concepts, regularizers, interventions,
-                evaluation, reactive);
+                evaluation, reactive, stopping);
     }
 
     public Optional<Concept> concept(String name) {
@@ -108,6 +119,7 @@ public record RunSpec(int seed, Architecture architecture, TrainingSpec training
         form.put("interventions", byName(interventions, InterventionSpec::name));
         form.put("evaluation", evaluation.canonicalForm(training.snapshotSteps()));
         if (!reactive.isEmpty()) form.put("reactive", byName(reactive, ReactiveRule::name));
+        if (!stopping.isEmpty()) form.put("stopping", byName(stopping, StopRule::name));
         return form;
     }
 

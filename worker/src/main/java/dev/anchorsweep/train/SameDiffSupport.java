@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Which runs the SameDiff engine trains: the paper's family (the RGB training grid sampled uniformly, reconstruction
  * weight 1, fixed schedules, the regularizer kinds of SCA-SPEC §3). The 1.x curricula — training data other than the
- * grid, a scheduled reconstruction weight, reactive rules and the regularizers that only the fused engine has — are
+ * grid, a scheduled reconstruction weight, reactive and stopping rules and the regularizers that only the fused engine has — are
  * fused-only: their tests check them against hand-computed values and finite differences instead of SameDiff.
  */
 public final class SameDiffSupport {
@@ -24,6 +24,7 @@ public final class SameDiffSupport {
         if (!t.data().isDefault()) return Optional.of("training.data (curricula and colour sets) is fused-only");
         if (!t.reconWeight().equals(TrainingSpec.RECON_WEIGHT)) return Optional.of("training.recon-weight is fused-only");
         if (!run.reactive().isEmpty()) return Optional.of("reactive rules are fused-only");
+        if (!run.stopping().isEmpty()) return Optional.of("stopping rules are fused-only");
         for (RegularizerSpec r : run.regularizers()) {
             if (r.regularizer() instanceof CapturedAnchor) {
                 return Optional.of("regularizer '" + r.name() + "' is a captured-anchor, which is fused-only");

@@ -2,6 +2,7 @@ package dev.anchorsweep.train;
 
 import dev.anchorsweep.model.ModelWeights;
 import dev.anchorsweep.run.RunSpec;
+import dev.anchorsweep.stopping.Stop;
 
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,18 @@ import java.util.Map;
  * @param failure          null when the run trained to the end with finite losses
  * @param trainSeconds     this run's share of its pack's training wall time (pack time / pack size)
  * @param packSize         how many runs were trained together in one graph
+ * @param stop             where a stopping rule stopped the run (its history ends there, its weights are those
+ *                         there), or null when it trained every step
  */
 public record TrainedRun(RunSpec spec, ModelWeights weights, List<HistoryPoint> history, Map<String, Long> labelCounts,
-                         Map<Integer, ModelWeights> snapshots, RunFailure failure, double trainSeconds, int packSize) {
+                         Map<Integer, ModelWeights> snapshots, RunFailure failure, double trainSeconds, int packSize,
+                         Stop stop) {
+
+    /** A run no stopping rule stopped. */
+    public TrainedRun(RunSpec spec, ModelWeights weights, List<HistoryPoint> history, Map<String, Long> labelCounts,
+                      Map<Integer, ModelWeights> snapshots, RunFailure failure, double trainSeconds, int packSize) {
+        this(spec, weights, history, labelCounts, snapshots, failure, trainSeconds, packSize, null);
+    }
 
     public TrainedRun {
         history = List.copyOf(history);
@@ -28,6 +38,16 @@ public record TrainedRun(RunSpec spec, ModelWeights weights, List<HistoryPoint> 
 
     public boolean ok() {
         return failure == null;
+    }
+
+    /** Whether a stopping rule stopped the run (it did not fail). */
+    public boolean stopped() {
+        return stop != null && failure == null;
+    }
+
+    /** The updates the run was trained for: its stop step, or all its steps. */
+    public int stepsTrained() {
+        return stop != null ? stop.step() : spec.training().steps();
     }
 
     public static TrainedRun failed(RunSpec spec, RunFailure failure, double trainSeconds) {

@@ -218,6 +218,42 @@ class ResultStoreTest {
     }
 
     @Test
+    void repairRefusesAFileOfSchemaVersion2BeforeStoppedRuns() throws IOException {
+        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5)));
+        Schema two = SchemaBuilder.record("RunRecord").fields().name("schema_version").type().intType().intDefault(2)
+                .requiredString("sweep_id").endRecord();
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root.resolve("runs/sweep_id=s1/part-p8.parquet").toUri());
+        try (var writer = new TableFileWriter(new Configuration()).open(two,
+                org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(path, new Configuration()))) {
+            GenericRecord row = new org.apache.avro.generic.GenericData.Record(two);
+            row.put("schema_version", 2);
+            row.put("sweep_id", "s1");
+            writer.write(row);
+        }
+        assertEquals(3, SchemaVersion.CURRENT);
+        ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> store.repair("s1", w -> { }));
+        assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version 2 "
+                + "(older layout, before stopped runs), but this anchor-sweep reads 3: run the sweep again into a new "
+                + "--out, or read it with the anchor-sweep that wrote it", e.getMessage());
+        assertTrue(Files.exists(root.resolve("runs/sweep_id=s1/part-p8.parquet")), "left where it is");
+    }
+
+    @Test
+    void aStoppedRunKeepsItsStopStepAndRule() throws IOException {
+        RunRows r1 = SampleRows.run("s1", "r1", 3, 5, 4, 0.5);
+        RunRow ok = r1.run();
+        RunRow stopped = new RunRow(ok.sweepId(), ok.runId(), ok.arm(), ok.seed(), RunRow.STOPPED, null, null,
+                ok.regularizers(), ok.axes(), ok.latentDim(), ok.hiddenWidth(), ok.layers(), ok.steps(), ok.batchSize(),
+                ok.packId(), ok.packSize(), ok.trainSeconds(), ok.evalSeconds(), ok.finalLoss(), ok.finalRecon(),
+                ok.finalTerms(), ok.valRecon(), ok.valTerms(), ok.labelCounts(), ok.scores(), ok.selectionIntervention(),
+                ok.selectionScore(), ok.selectionMetrics(), ok.conceptDirection(), ok.spec(), ok.codeVersion(), ok.host(),
+                ok.jvm(), ok.startedAt(), ok.finishedAt(), ok.attempt(), ok.sweepVersion(), ok.engine(), 300, "behind-median");
+        store.commitPack("s1", "p1", List.of(new RunRows(stopped, r1.history(), r1.evaluations(), r1.latents())));
+        ParquetRows.assertSameRows(List.of(stopped), ParquetRows.read(file("runs", "s1", "part-p1.parquet")));
+        assertEquals(Set.of("r1"), store.committedRunIds("s1"));
+    }
+
+    @Test
     void uncommitRewritesRunsAndDataFilesWithoutTheRuns() throws IOException {
         RunRows r1 = SampleRows.run("s1", "r1", 3, 5, 4, 0.5);
         RunRows r2 = new RunRows(SampleRows.failedRun("s1", "r2"), SampleRows.run("s1", "r2", 2, 0, 0, 1).history(), List.of(), List.of());

@@ -29,11 +29,31 @@ class RowValidationTest {
     @Test
     void statusAndErrorAgree() {
         RunRow ok = SampleRows.okRun("s1", "r1", 0.5);
-        assertRejected("status must be 'ok' or 'failed', but got 'OK' for run r1", () -> withStatus(ok, "OK", null, null));
+        assertRejected("status must be 'ok', 'stopped' or 'failed', but got 'OK' for run r1", () -> withStatus(ok, "OK", null, null));
         assertRejected("error (required when status is failed) must not be blank, but got null", () -> withStatus(ok, RunRow.FAILED, null, 3));
         assertRejected("an ok run must have no error and no failed_step, but run r1 has error 'boom' and failed_step null",
                 () -> withStatus(ok, RunRow.OK, "boom", null));
         assertEquals(RunRow.FAILED, withStatus(ok, RunRow.FAILED, "NaN loss", 3).status());
+    }
+
+    @Test
+    void aStoppedRunHasItsStepAndRuleAndNoOtherRunHasThem() {
+        RunRow ok = SampleRows.okRun("s1", "r1", 0.5);
+        assertEquals(300, withStop(ok, RunRow.STOPPED, 300, "behind").stoppedStep());
+        assertRejected("a stopped run needs stopped_step and stop_rule, but run r1 has stopped_step null and stop_rule "
+                + "'behind'", () -> withStop(ok, RunRow.STOPPED, null, "behind"));
+        assertRejected("only a stopped run has stopped_step and stop_rule, but run r1 (ok) has stopped_step 300 and "
+                + "stop_rule 'behind'", () -> withStop(ok, RunRow.OK, 300, "behind"));
+        assertRejected("stopped_step must be at least 0, but got -1", () -> withStop(ok, RunRow.STOPPED, -1, "behind"));
+    }
+
+    private static RunRow withStop(RunRow r, String status, Integer step, String rule) {
+        return new RunRow(r.sweepId(), r.runId(), r.arm(), r.seed(), status, null, null, r.regularizers(), r.axes(), r.latentDim(),
+                r.hiddenWidth(), r.layers(), r.steps(), r.batchSize(), r.packId(), r.packSize(), r.trainSeconds(), r.evalSeconds(),
+                r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(),
+                r.selectionIntervention(), r.selectionScore(), r.selectionMetrics(), r.conceptDirection(), r.spec(),
+                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion(), r.engine(),
+                step, rule);
     }
 
     @Test
@@ -76,7 +96,7 @@ class RowValidationTest {
                 r.hiddenWidth(), r.layers(), r.steps(), r.batchSize(), r.packId(), r.packSize(), r.trainSeconds(), r.evalSeconds(),
                 r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(),
                 r.selectionIntervention(), r.selectionScore(), r.selectionMetrics(), r.conceptDirection(), r.spec(),
-                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion(), r.engine());
+                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion(), r.engine(), null, null);
     }
 
     private static void assertRejected(String message, Executable construction) {

@@ -59,6 +59,7 @@ public final class ReportJob {
             ReportSql.Pending runErrorsQuery = hasEvaluations ? sql.submit("run_errors") : null;
             ReportSql.Pending selectionQuery = sql.submit("selection");
             ReportSql.Pending failedQuery = sql.submit("failed_runs");
+            ReportSql.Pending stoppedQuery = sql.submit("stopped_runs");
             ReportSql.Pending degenerateQuery = sql.submit("degenerate_runs");
             ReportSql.Pending selectivityQuery = catalog.views().contains("selectivity")
                     ? sql.submit("selectivity_check") : null;
@@ -140,6 +141,10 @@ public final class ReportJob {
                 QueryResult lossSpikes = lossSpikesQuery.get(), phaseLoss = phaseLossQuery.get();
                 sections.add(SpikesSection.render(sql.submit("spike_summary").get(), lossSpikes, phaseLoss, files));
             }
+            QueryResult stopped = stoppedQuery.get();
+            if (!stopped.rows().isEmpty()) {
+                sections.add(StoppingSection.render(sql.submit("stopping_summary").get(), stopped, files));
+            }
             sections.add(FailuresSection.render(failedQuery.get(), degenerate, files));
             sections.removeIf(java.util.Objects::isNull);
             QueryResult selectivity = selectivityQuery == null ? empty() : selectivityQuery.get();
@@ -165,9 +170,11 @@ public final class ReportJob {
         List<ResultRow> arms = ResultRow.all(armRuns);
         long ok = arms.stream().mapToLong(r -> r.integer("ok")).sum();
         long failed = arms.stream().mapToLong(r -> r.integer("failed")).sum();
+        long stopped = arms.stream().mapToLong(r -> r.integer("stopped")).sum();
         long seeds = arms.stream().mapToLong(r -> r.integer("seeds")).max().orElse(0);
         List<ReportPage.Kpi> kpis = new ArrayList<>();
-        kpis.add(new ReportPage.Kpi(ok + " / " + (ok + failed), "runs ok", failed == 0 ? "good" : null));
+        kpis.add(new ReportPage.Kpi(ok + " / " + (ok + stopped + failed), "runs ok", failed == 0 ? "good" : null));
+        if (stopped > 0) kpis.add(new ReportPage.Kpi(String.valueOf(stopped), "runs stopped early", null));
         kpis.add(new ReportPage.Kpi(String.valueOf(failed), "runs failed", failed > 0 ? "bad" : null));
         long degenerate = arms.stream().mapToLong(r -> r.integer("degenerate")).sum();
         if (degenerate > 0) kpis.add(new ReportPage.Kpi(String.valueOf(degenerate), "ok runs degenerate", "bad"));

@@ -21,7 +21,7 @@ public final class ReportViews {
             new View("run_flags", List.of("runs"),
                     "one row per ok run: degenerate (val recon far above its arm's or a constant grey's) and why"),
             new View("arm_runs", List.of("runs", "run_flags"),
-                    "one row per arm: runs ok / failed / degenerate, seeds, training time"),
+                    "one row per arm: runs ok / failed / stopped / degenerate, seeds, training time"),
             new View("run_errors", List.of("runs", "evaluations", "run_flags"),
                     "one row per ok run and intervention: concept's error (its colour, or median of its colour group), "
                             + "worst off-target error, score, degenerate"),
@@ -50,7 +50,9 @@ public final class ReportViews {
                     "one row per ok run and phase: mean and variance of the loss from 100 steps after its start"),
             new View("spike_summary", List.of("run_flags", "loss_spikes", "phase_loss"),
                     "one row per arm: median and quartiles across seeds of the largest loss spike and the mean "
-                            + "within-phase loss variance"));
+                            + "within-phase loss variance"),
+            new View("stopping_summary", List.of("runs"),
+                    "one row per arm: runs, stopped by a stopping rule, steps trained, steps saved and % saved"));
 
     private ReportViews() {
     }

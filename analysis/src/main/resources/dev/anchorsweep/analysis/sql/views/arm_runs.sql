@@ -1,10 +1,11 @@
--- One row per sweep and arm: runs ok / failed, how many of the ok runs are degenerate (run_flags), and training time
+-- One row per sweep and arm: runs ok / stopped (by a stopping rule) / failed, how many of the ok runs are degenerate (run_flags), and training time
 -- (seconds of wall time; a run's share of its pack's).
 SELECT r.sweep_id,
        r.arm,
        count(*)                                   AS runs,
        count_if(status = 'ok')                    AS ok,
        count_if(status = 'failed')                AS failed,
+       count_if(status = 'stopped')               AS stopped,
        count_if(f.degenerate)                     AS degenerate,
        count(DISTINCT r.seed)                     AS seeds,
        sum(train_seconds)                         AS train_seconds_total,
