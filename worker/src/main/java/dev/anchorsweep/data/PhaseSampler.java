@@ -158,44 +158,40 @@ final class PhaseSampler {
     }
 
     /**
-     * Draws the next batch into {@code rows}/{@code labels}, counting labels into {@code labelCounts}, and the
-     * per-sample loss weights into {@code lossWeights} when the phase weights losses.
+     * Draws step {@code step}'s batch into {@code rows}/{@code labels}, counting labels into {@code labelCounts}, and
+     * the per-sample loss weights into {@code lossWeights} when the phase weights losses; the axes' tables from
+     * {@code tables} where it keeps them for these values.
      *
      * @return whether {@code lossWeights} were written
      */
-    boolean next(SplittableRandom rng, double[] properties, float[] out, float[][] labels, long[] labelCounts,
-                 float[] lossWeights) {
+    boolean next(SplittableRandom rng, int step, double[] properties, SamplingTables tables, float[] out,
+                 float[][] labels, long[] labelCounts, float[] lossWeights) {
         int b = batchSize();
         boolean weighted = phase.lossWeighting() == LossWeighting.SAMPLING;
-        boolean byWeight = !uniform;
-        if (byWeight || weighted) {
-            outerAxis.update(properties);
-            innerAxis.update(properties);
+        boolean byWeight = !uniform && !phase.full();
+        if (!uniform || weighted) {
+            outerAxis.update(step, properties, tables);
+            innerAxis.update(step, properties, tables);
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
+        int concepts = probabilities.length;
         for (int i = 0; i < b; i++) {
             int idx;
-            if (!byWeight || phase.full()) {
+            if (byWeight) {
+                long bits = rng.nextLong(); // its high half draws the outer axis, its low half the inner
+                idx = outerAxis.draw((int) (bits >>> 32)) * inner + innerAxis.draw((int) bits);
+                if (weighted) sampleWeights[i] = outerAxis.lastWeight() * innerAxis.lastWeight();
+            } else {
                 idx = phase.full() ? i : rng.nextInt(rows.length / 3);
                 if (weighted) {
                     sampleWeights[i] = outerAxis.curriculumWeight(idx / inner)
                             * innerAxis.curriculumWeight(idx % inner);
                 }
-            } else {
-                int hue = outerAxis.draw(rng);
-                int pair = hue < 0 ? -1 : innerAxis.draw(rng);
-                if (hue < 0 || pair < 0) { // weights all but zero (found by rejection): this sample uniformly
-                    int any = rng.nextInt(rows.length / 3);
-                    hue = any / inner;
-                    pair = any % inner;
-                    sampleWeights[i] = outerAxis.curriculumWeight(hue) * innerAxis.curriculumWeight(pair);
-                } else {
-                    sampleWeights[i] = outerAxis.lastWeight() * innerAxis.lastWeight();
-                }
-                idx = hue * inner + pair;
             }
-            System.arraycopy(rows, 3 * idx, out, 3 * i, 3);
-            for (int k = 0; k < probabilities.length; k++) {
+            out[3 * i] = rows[3 * idx];
+            out[3 * i + 1] = rows[3 * idx + 1];
+            out[3 * i + 2] = rows[3 * idx + 2];
+            for (int k = 0; k < concepts; k++) {
                 boolean label = rng.nextDouble() < probabilities[k][idx];
                 labels[k][i] = label ? 1f : 0f;
                 if (label) labelCounts[k]++;
