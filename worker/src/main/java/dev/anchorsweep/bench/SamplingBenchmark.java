@@ -5,7 +5,6 @@ import dev.anchorsweep.data.ColorSpec;
 import dev.anchorsweep.data.CurriculumFactor;
 import dev.anchorsweep.data.DataSampler;
 import dev.anchorsweep.data.LossWeighting;
-import dev.anchorsweep.data.SamplingTables;
 import dev.anchorsweep.data.SamplingWeight;
 import dev.anchorsweep.data.TrainingData;
 import dev.anchorsweep.model.Architecture;
@@ -83,9 +82,8 @@ public final class SamplingBenchmark {
     }
 
     /**
-     * µs per model-step of {@link DataSampler#next} alone for a pack's runs, one after the other sharing the pack's
-     * {@link SamplingTables} as the fused engine's do (median of the repetitions; building the samplers, once per run,
-     * is not counted; building the pack's tables, by its first run, is).
+     * µs per model-step of {@link DataSampler#next} alone for a pack's runs, one after the other as the fused engine
+     * trains them (median of the repetitions; building the samplers, once per run, is not counted).
      */
     private double samplerMicros(RunSpec template, int packSize) {
         double[][] values = new double[steps][];
@@ -98,8 +96,7 @@ public final class SamplingBenchmark {
         long sink = 0;
         for (int r = 0; r < us.length; r++) {
             DataSampler[] samplers = new DataSampler[packSize];
-            SamplingTables tables = new SamplingTables();
-            for (int p = 0; p < packSize; p++) samplers[p] = new DataSampler(template.withSeed(p), tables);
+            for (int p = 0; p < packSize; p++) samplers[p] = new DataSampler(template.withSeed(p));
             long start = System.nanoTime();
             for (int p = 0; p < packSize; p++) {
                 for (int t = 0; t < steps; t++) sink += samplers[p].next(t, values[t]).size();

@@ -62,19 +62,8 @@ public final class DataSampler {
     private final long[] labelCounts;
     private final Batch batch;
     private final int properties;
-    private final SamplingTables tables;
 
-    /** The sampler of a run alone: it builds its own tables. */
     public DataSampler(RunSpec run) {
-        this(run, SamplingTables.unshared());
-    }
-
-    /**
-     * The sampler of a run of a pack: the weighted axes' tables come from {@code tables}, shared by the pack's runs
-     * (it draws the same batches with any tables).
-     */
-    public DataSampler(RunSpec run, SamplingTables tables) {
-        this.tables = tables;
         this.rng = RunRandom.BATCHES.forSeed(run.seed());
         TrainingSpec training = run.training();
         TrainingData data = training.data();
@@ -127,8 +116,7 @@ public final class DataSampler {
         }
         PhaseSampler phase = phases.get(phaseAt(step));
         batch.size = phase.batchSize();
-        batch.weighted = phase.next(rng, step, propertyValues, tables, batch.rows, batch.labels, labelCounts,
-                batch.lossWeights);
+        batch.weighted = phase.next(rng, propertyValues, batch.rows, batch.labels, labelCounts, batch.lossWeights);
         return batch;
     }
 
@@ -140,5 +128,10 @@ public final class DataSampler {
     /** The (outer, inner) weight classes of each phase, for tests. */
     List<int[]> classes() {
         return phases.stream().map(PhaseSampler::classes).toList();
+    }
+
+    /** The (outer, inner) axes of each phase, for tests. */
+    List<WeightedAxis[]> axes() {
+        return phases.stream().map(PhaseSampler::axes).toList();
     }
 }

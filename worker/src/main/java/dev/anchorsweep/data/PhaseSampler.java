@@ -157,29 +157,33 @@ final class PhaseSampler {
         return new int[] {outerAxis.classes(), innerAxis.classes()};
     }
 
+    /** The (outer, inner) axes, for tests. */
+    WeightedAxis[] axes() {
+        return new WeightedAxis[] {outerAxis, innerAxis};
+    }
+
     /**
-     * Draws step {@code step}'s batch into {@code rows}/{@code labels}, counting labels into {@code labelCounts}, and
-     * the per-sample loss weights into {@code lossWeights} when the phase weights losses; the axes' tables from
-     * {@code tables} where it keeps them for these values.
+     * Draws the next batch into {@code rows}/{@code labels}, counting labels into {@code labelCounts}, and the
+     * per-sample loss weights into {@code lossWeights} when the phase weights losses.
      *
      * @return whether {@code lossWeights} were written
      */
-    boolean next(SplittableRandom rng, int step, double[] properties, SamplingTables tables, float[] out,
-                 float[][] labels, long[] labelCounts, float[] lossWeights) {
+    boolean next(SplittableRandom rng, double[] properties, float[] out, float[][] labels, long[] labelCounts,
+                 float[] lossWeights) {
         int b = batchSize();
         boolean weighted = phase.lossWeighting() == LossWeighting.SAMPLING;
         boolean byWeight = !uniform && !phase.full();
         if (!uniform || weighted) {
-            outerAxis.update(step, properties, tables);
-            innerAxis.update(step, properties, tables);
+            outerAxis.update(properties);
+            innerAxis.update(properties);
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
         int concepts = probabilities.length;
         for (int i = 0; i < b; i++) {
             int idx;
             if (byWeight) {
-                long bits = rng.nextLong(); // its high half draws the outer axis, its low half the inner
-                idx = outerAxis.draw((int) (bits >>> 32)) * inner + innerAxis.draw((int) bits);
+                int hue = outerAxis.draw(rng);
+                idx = hue * inner + innerAxis.draw(rng);
                 if (weighted) sampleWeights[i] = outerAxis.lastWeight() * innerAxis.lastWeight();
             } else {
                 idx = phase.full() ? i : rng.nextInt(rows.length / 3);

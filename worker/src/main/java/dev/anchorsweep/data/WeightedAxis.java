@@ -9,22 +9,28 @@ import java.util.SplittableRandom;
 /**
  * Draws positions of one axis of a colour set with probability ∝ base × Π levels_f(measure_f), the levels given by
  * data property values that may change every step. Positions whose base and measures are equal form a class (the
- * 3,600-colour HSV cube's (s, v) axis has 91, its hue axis 11), whose weight is computed once; a position is drawn
- * from an alias table over the positions (Vose: O(1) per draw) built exactly at the current values, from 32 random
- * bits (a sample of a two-axis set draws both axes from one 64-bit random number).
+ * 3,600-colour HSV cube's (s, v) axis has 91, its hue axis 11), whose weight is computed once per table.
  *
- * <p>The table is a pure function of the axis and its values, so the runs of a pack (whose values agree at every
- * step unless a rule moves one) share it through {@link SamplingTables}: built once per pack and step, not once per
- * run and step. A run whose values hold still keeps its table; a run whose values no table is kept for builds its
- * own, with the same bits. Where the weights are all zero the caller draws uniformly, as the reference's sampler does.
+ * <p>A position is proposed from the alias table (Vose: O(1) per draw) of <em>reference</em> values — each fraction
+ * rounded up to a multiple of 1/{@link ProposalTables#GRID} — and accepted with probability w_now/w_ref: every level is
+ * non-decreasing in its property's value ({@link Levels}), so w_now ≤ w_ref and the accepted position is drawn exactly
+ * ∝ w_now. The reference tables are pure functions of the axis and the reference, shared by every copy of the axis
+ * ({@link ProposalTables}: every run of a pack, of every pack), so a property that moves every step costs a run no
+ * table build, only a lookup when its reference changes; values on the grid (0, ½, 1 …) are drawn from their own
+ * table without the acceptance test. One 64-bit random number per proposal: its high half gives the cell and its
+ * fraction, its low half the acceptance. A draw rejected {@link #MAX_REJECTIONS} times in a row (a proposal far off the
+ * current weights) makes the run build its own exact table at the current values. All of it depends on the run's
+ * values and random numbers only, never on the other runs: a run draws the same bits alone or in any pack. Where the
+ * weights are all zero the caller draws uniformly, as the reference's sampler does.
  */
 final class WeightedAxis {
+
+    /** Consecutive rejections after which a run builds its own exact table at the current values. */
+    static final int MAX_REJECTIONS = 32;
 
     /** One factor: its measure per position, and the index of its data property (−1: the fixed base weight). */
     record Factor(double[] values, int property) {}
 
-    /** The same object in every copy: the key of this axis's tables in a pack's {@link SamplingTables}. */
-    private final Object identity;
     private final int[] classOf;
     private final int[] count;
     /** Per class: the base weight of each of its positions (negative ones as 0). */
@@ -35,23 +41,33 @@ final class WeightedAxis {
     /** Whether the axis has exactly one curriculum factor, and its measure per class. */
     private final boolean single;
     private final double[] measure0;
+    /** Per factor: the largest measure of a class with a positive base; Σ base over positions. */
+    private final double[] maxMeasure;
+    private final double baseTotal;
+    /** The reference tables, shared by every copy; null where the factors are too many to key. */
+    private final ProposalTables proposals;
 
-    /** This run's values per factor, and their levels: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
+    /** This run's values per factor, as fractions, and their levels: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
     private final double[] current;
     private final double[] currentLevels;
     private boolean updated;
-    /** The table at the current values (a pack's, or {@link #own}), and this run's own, built when needed. */
+    private boolean allZero;
+    /** The table proposals come from, its key (−1: this run's own), and whether it is at the current values. */
     private AliasTable table;
+    private long tableKey = -1;
+    private boolean exact;
+    /** This run's own exact table, built when its proposals are rejected too often. */
     private AliasTable own;
-    private int last;
+    private double lastWeight;
+    private long proposed;
     /** Vose's work arrays: per class its weight, per position its scaled weight, the small and the large. */
     private final double[] classWeight;
+    private final double[] levels;
     private final double[] scratch;
     private final int[] small;
     private final int[] large;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
-        this.identity = new Object();
         this.property = curriculum.stream().mapToInt(Factor::property).toArray();
         Map<Key, Integer> classes = new HashMap<>();
         this.classOf = new int[positions];
@@ -73,21 +89,31 @@ final class WeightedAxis {
         int n = curriculum.size();
         this.single = n == 1;
         this.measure0 = n == 1 ? measure[0] : null;
+        this.maxMeasure = new double[n];
+        Arrays.fill(maxMeasure, Double.NEGATIVE_INFINITY);
+        double total = 0;
+        for (int k = 0; k < c; k++) {
+            total += base[k] * count[k];
+            if (base[k] <= 0) continue;
+            for (int f = 0; f < n; f++) maxMeasure[f] = Math.max(maxMeasure[f], measure[f][k]);
+        }
+        this.baseTotal = total;
+        this.proposals = n <= ProposalTables.MAX_FACTORS ? new ProposalTables() : null;
         this.current = new double[n];
         this.currentLevels = new double[4 * n];
         this.classWeight = new double[c];
+        this.levels = new double[4 * n];
         this.scratch = new double[positions];
         this.small = new int[positions];
         this.large = new int[positions];
     }
 
-    /** A fresh axis of another run: the classes (immutable) shared, the values and tables its own. */
+    /** A fresh axis of another run: the classes (immutable) and the reference tables shared, the rest its own. */
     WeightedAxis copy() {
         return new WeightedAxis(this);
     }
 
     private WeightedAxis(WeightedAxis shared) {
-        this.identity = shared.identity;
         this.classOf = shared.classOf;
         this.count = shared.count;
         this.base = shared.base;
@@ -95,10 +121,14 @@ final class WeightedAxis {
         this.property = shared.property;
         this.single = shared.single;
         this.measure0 = shared.measure0;
+        this.maxMeasure = shared.maxMeasure;
+        this.baseTotal = shared.baseTotal;
+        this.proposals = shared.proposals;
         int n = property.length, c = count.length, positions = classOf.length;
         this.current = new double[n];
         this.currentLevels = new double[4 * n];
         this.classWeight = new double[c];
+        this.levels = new double[4 * n];
         this.scratch = new double[positions];
         this.small = new int[positions];
         this.large = new int[positions];
@@ -120,46 +150,87 @@ final class WeightedAxis {
         return count.length;
     }
 
-    Object identity() {
-        return identity;
+    int factors() {
+        return property.length;
     }
 
-    /** Takes the data property values {@code values} as current, without tables shared with other runs. */
+    /** Reference tables built so far for this axis and its copies. */
+    long proposalTablesBuilt() {
+        return proposals == null ? 0 : proposals.built();
+    }
+
+    /** Proposals drawn by this copy so far (accepted or not). */
+    long proposed() {
+        return proposed;
+    }
+
+    /** Takes the data property values {@code values} as current: nothing to do while they hold still. */
     void update(double[] values) {
-        update(0, values, SamplingTables.unshared());
-    }
-
-    /**
-     * Takes the data property values {@code values} of step {@code step} as current: nothing to do while they hold
-     * still; else the pack's table for them, or one of its own.
-     */
-    void update(int step, double[] values, SamplingTables tables) {
         boolean changed = !updated;
         for (int f = 0; f < property.length; f++) {
-            if (values[property[f]] != current[f]) changed = true;
+            if (fraction(values[property[f]]) != current[f]) changed = true;
         }
         if (!changed) return;
         updated = true;
         for (int f = 0; f < property.length; f++) {
-            current[f] = values[property[f]];
+            current[f] = fraction(values[property[f]]);
             setLevels(currentLevels, f, current[f]);
         }
-        table = tables.at(this, step, current);
-        if (table == null) {
-            if (own == null) own = newTable();
-            build(own);
-            tables.builtPrivately();
-            table = own;
+        allZero = zero();
+        if (allZero) return;
+        long key = proposals == null ? -1 : ProposalTables.key(current);
+        if (key >= 0 && key == tableKey) {
+            exact = Arrays.equals(table.values, current);
+            return;
         }
+        AliasTable shared = key < 0 ? null : proposals.at(key, this);
+        if (shared == null) {
+            buildOwn();
+        } else {
+            table = shared;
+            tableKey = key;
+            exact = Arrays.equals(table.values, current);
+        }
+    }
+
+    private void buildOwn() {
+        if (own == null) own = newTable();
+        build(current, own);
+        table = own;
+        tableKey = -1;
+        exact = true;
+    }
+
+    /**
+     * Whether every position's weight is 0 at the current values: a level is 0 only below in_low with out_low 0, so
+     * with one such factor it is enough to compare its largest measure; with several, the weights are summed.
+     */
+    private boolean zero() {
+        if (!(baseTotal > 0)) return true;
+        int zeroable = 0;
+        boolean below = false;
+        for (int f = 0; f < property.length; f++) {
+            if (currentLevels[4 * f + 2] > 0) continue;
+            zeroable++;
+            below |= maxMeasure[f] <= currentLevels[4 * f];
+        }
+        if (zeroable == 0) return false;
+        if (zeroable == 1) return below;
+        return !(total() > 0);
     }
 
     /** Whether the weights at the current values are all zero (then the caller draws uniformly). */
     boolean allZero() {
-        return table.empty;
+        return allZero;
     }
 
     AliasTable newTable() {
         return new AliasTable(property.length, count.length, classOf.length);
+    }
+
+    /** A property value as the levels read it: clamped to [0, 1] (numpy.interp holds the ends). */
+    private static double fraction(double v) {
+        return Math.min(1, Math.max(0, v));
     }
 
     private static void setLevels(double[] out, int f, double value) {
@@ -173,14 +244,12 @@ final class WeightedAxis {
 
     /** The level of one measure value x at levels[0..3] (the one factor of a single-factor axis). */
     private static double level(double[] levels, double x) {
-        double alpha = (x - levels[0]) * levels[1];
-        alpha = alpha > 0 ? (alpha < 1 ? alpha : 1) : 0;
+        double alpha = Math.max(0, Math.min(1, (x - levels[0]) * levels[1])); // no branch: alpha is unpredictable
         return levels[2] + alpha * levels[3];
     }
 
     /** Π levels of class k's measures ({@link Levels#apply}, the division as a product: equal up to the last bit). */
     private double weight(double[] levels, int k) {
-        if (single) return level(levels, measure0[k]);
         double w = 1;
         for (int f = 0; f < property.length; f++) {
             double alpha = (measure[f][k] - levels[4 * f]) * levels[4 * f + 1];
@@ -191,16 +260,18 @@ final class WeightedAxis {
     }
 
     /**
-     * Builds into {@code out} the exact alias table of the positions at the current values: the weights per class
-     * (O(classes)), then Vose's method over the positions (so that a draw needs no second step for the member).
+     * Builds into {@code out} the exact alias table of the positions at the fractions {@code values}: the weights
+     * per class (O(classes)), then Vose's method over the positions (so that a draw needs no second step for the
+     * member of a class).
      */
-    void build(AliasTable out) {
-        System.arraycopy(current, 0, out.values, 0, current.length);
+    void build(double[] values, AliasTable out) {
+        System.arraycopy(values, 0, out.values, 0, values.length);
+        for (int f = 0; f < values.length; f++) setLevels(levels, f, values[f]);
         int c = count.length, n = classOf.length;
         double total = 0;
         double[] weights = out.weights;
         for (int k = 0; k < c; k++) {
-            weights[k] = weight(currentLevels, k);
+            weights[k] = weight(levels, k);
             classWeight[k] = base[k] * weights[k];
             total += classWeight[k] * count[k];
         }
@@ -233,7 +304,8 @@ final class WeightedAxis {
     }
 
     private static final double TWO_32 = 4294967296.0;
-    /** The threshold of a cell that is its own class whatever the fraction (its alias is itself). */
+    private static final double INVERSE_TWO_32 = 1 / TWO_32;
+    /** The threshold of a cell that is its own position whatever the fraction (its alias is itself). */
     private static final long OWN = 0xFFFFFFFFL;
 
     /** Σ over positions of base × Π levels at the current values (O(classes)). */
@@ -244,30 +316,40 @@ final class WeightedAxis {
     }
 
     /**
-     * A position drawn ∝ its weight at the current values (not all zero: see {@link #allZero}) from 32 uniform
-     * random bits: times the number of cells they give the cell (high word) and a uniform 32-bit fraction within it
-     * (low word), which picks the cell's own position (below its threshold) or its alias, without a branch. (The
-     * fraction's resolution is cells/2³², the error of a position's probability at most that.)
+     * A position drawn ∝ its weight at the current values (not all zero: see {@link #allZero}). Per proposal one
+     * 64-bit random number: its high half times the number of cells gives the cell (high word) and a uniform 32-bit
+     * fraction within it (low word), which picks the cell's own position (below its threshold) or its alias without a
+     * branch (the fraction's resolution is cells/2³², a position's probability off by at most that); its low half, as
+     * a uniform u, accepts the proposal where u·w_ref &lt; w_now.
      */
-    int draw(int bits) {
-        long[] cells = table.cells;
-        long product = (bits & 0xFFFFFFFFL) * cells.length;
-        int cell = (int) (product >>> 32);
-        long entry = cells[cell];
-        int alias = (int) entry;
-        int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
-        last = p;
-        return p;
-    }
-
-    /** A position drawn ∝ its weight at the current values from one 64-bit random number's high half. */
     int draw(SplittableRandom rng) {
-        return draw((int) (rng.nextLong() >>> 32));
+        for (int rejected = 0; ; rejected++) {
+            long[] cells = table.cells;
+            long bits = rng.nextLong();
+            long product = (bits >>> 32) * cells.length;
+            int cell = (int) (product >>> 32);
+            long entry = cells[cell];
+            int alias = (int) entry;
+            int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+            int k = classOf[p];
+            proposed++;
+            double reference = table.weights[k];
+            if (exact) {
+                lastWeight = reference;
+                return p;
+            }
+            double now = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+            if ((bits & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference < now) {
+                lastWeight = now;
+                return p;
+            }
+            if (rejected == MAX_REJECTIONS) buildOwn(); // from now on (while the values hold) exact
+        }
     }
 
     /** The curriculum weight (Π levels, without the base) at the current values of the last drawn position. */
     double lastWeight() {
-        return table.weights[classOf[last]];
+        return lastWeight;
     }
 
     /** The curriculum weight Π levels of a position (without the base) at the current values. */

@@ -46,14 +46,13 @@ public final class FusedPackTrainer implements Trainer {
         Networks nets = new Networks(layout);
         Network validationNet = new Network(layout, dev.anchorsweep.color.ColorSets.validation().size());
         FusedRun.loadValidationColors(validationNet);
-        dev.anchorsweep.data.SamplingTables tables = new dev.anchorsweep.data.SamplingTables(); // shared by the runs
         int packSize = runs.size();
         List<TrainedRun> trained = new ArrayList<>();
         for (int p = 0; p < packSize; p++) {
             RunSpec run = runs.get(p);
             int done = p;
             try {
-                trained.add(new FusedRun(run, layout, nets, validationNet, tables)
+                trained.add(new FusedRun(run, layout, nets, validationNet)
                         .train(f -> progress.trained((done + f) / packSize)));
             } catch (RuntimeException e) {
                 if (dev.anchorsweep.train.TrainerWarmUp.onThisThread()) log.debug("warm-up run failed: {}", e.toString());

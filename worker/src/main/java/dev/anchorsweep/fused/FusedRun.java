@@ -11,7 +11,6 @@ import dev.anchorsweep.run.RegularizerSpec;
 import dev.anchorsweep.run.RunSpec;
 import dev.anchorsweep.run.TrainingSpec;
 import dev.anchorsweep.data.DataSampler;
-import dev.anchorsweep.data.SamplingTables;
 import dev.anchorsweep.train.HistoryPoint;
 import dev.anchorsweep.train.RunFailure;
 import dev.anchorsweep.train.TrainedRun;
@@ -68,11 +67,6 @@ final class FusedRun {
 
     /** @param networks the pack's training networks, one per batch size */
     FusedRun(RunSpec run, FusedLayout layout, Networks networks, Network validationNet) {
-        this(run, layout, networks, validationNet, SamplingTables.unshared());
-    }
-
-    /** @param tables the pack's weighted sampling tables, shared by its runs */
-    FusedRun(RunSpec run, FusedLayout layout, Networks networks, Network validationNet, SamplingTables tables) {
         this.run = run;
         this.training = run.training();
         this.layout = layout;
@@ -94,7 +88,7 @@ final class FusedRun {
         layout.write(WeightInit.initialize(run.architecture(), run.seed()), params);
         this.grads = new float[layout.size];
         this.adam = new AdamState(layout.size);
-        this.sampler = new DataSampler(run, tables);
+        this.sampler = new DataSampler(run);
         int steps = training.steps();
         this.recon = new float[steps];
         this.values = new float[terms.size()][steps];
