@@ -33,7 +33,7 @@ final class PhaseSampler {
     /**
      * The sampler of {@code phase} for a run: a copy of a prototype shared by every run with the same phase, grid,
      * concepts and data properties (building the colours, measures and classes of the 3,600-colour cube takes about a
-     * millisecond, a real share of a short run), with its own weights and tables.
+     * millisecond, a real share of a short run) and the axes' proposal tables, with its own values and random state.
      */
     static PhaseSampler of(DataPhase phase, int grid, List<Concept> concepts, List<String> properties) {
         Key key = new Key(phase, grid, List.copyOf(concepts), List.copyOf(properties));
@@ -46,6 +46,11 @@ final class PhaseSampler {
             PROTOTYPES.putIfAbsent(key, prototype);
         }
         return new PhaseSampler(prototype);
+    }
+
+    /** Forgets every prototype (and so the proposal tables its axes share), for tests of a cold start. */
+    static void forgetPrototypes() {
+        PROTOTYPES.clear();
     }
 
     private PhaseSampler(PhaseSampler prototype) {
