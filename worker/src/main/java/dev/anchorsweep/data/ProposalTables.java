@@ -16,8 +16,12 @@ final class ProposalTables {
     static final int GRID = 128;
     /** Factors whose references pack into one key (8 bits each). */
     static final int MAX_FACTORS = 7;
-    /** The most tables kept per axis (an axis of several factors could visit many references). */
-    static final int MAX_TABLES = 4096;
+    /**
+     * The most bytes of tables kept per axis (an axis of several factors could visit many references, a large colour
+     * set has large tables): 16 MB, the 129 tables of one property over 15,000 positions. Beyond it a run builds its
+     * own.
+     */
+    static final long MAX_BYTES = 16L << 20;
 
     private final ConcurrentHashMap<Long, AliasTable> tables = new ConcurrentHashMap<>();
     private final AtomicLong built = new AtomicLong();
@@ -39,7 +43,7 @@ final class ProposalTables {
     /** The table at the reference {@code key}, built by {@code axis} if none is kept yet; null when too many are. */
     AliasTable at(long key, WeightedAxis axis) {
         AliasTable table = tables.get(key);
-        if (table != null || tables.size() >= MAX_TABLES) return table;
+        if (table != null || (long) (tables.size() + 1) * axis.tableBytes() > MAX_BYTES) return table;
         return tables.computeIfAbsent(key, k -> {
             built.incrementAndGet();
             AliasTable t = axis.newTable();

@@ -224,6 +224,11 @@ final class WeightedAxis {
         return allZero;
     }
 
+    /** Bytes of one table of this axis, roughly. */
+    long tableBytes() {
+        return 64 + 8L * (property.length + count.length + classOf.length);
+    }
+
     AliasTable newTable() {
         return new AliasTable(property.length, count.length, classOf.length);
     }
