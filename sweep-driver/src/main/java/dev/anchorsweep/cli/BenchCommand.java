@@ -116,10 +116,10 @@ public final class BenchCommand implements Callable<Integer> {
     private void sampling() throws Exception {
         var r = new dev.anchorsweep.bench.SamplingBenchmark(steps, reps).measure(64);
         System.out.printf("%nsampling (ex-1.6-like runs, fused, P = 64, one core, measured in alternation): uniform grid"
-                        + " batches %.3f ms per pack step, weighted curriculum batches (data properties moving every step)"
-                        + " %.3f ms; ratio (median of the pairs) %.3f, at most 1.05 asked; the sampler alone %.2f vs %.2f µs"
-                        + " per model-step%n", r.uniformMs(), r.weightedMs(), r.ratio(),
-                r.uniformSamplerUs(), r.weightedSamplerUs());
+                        + " batches %.2f µs per model-step, weighted curriculum batches (data properties moving every"
+                        + " step) %.2f µs; ratio (median of the pairs) %.3f, at most 1.05 asked; the sampler alone (CPU"
+                        + " time) %.2f µs per model-step uniform, %.2f weighted moving, %.2f weighted held still%n",
+                r.uniformUs(), r.weightedUs(), r.ratio(), r.uniformSamplerUs(), r.weightedSamplerUs(), r.heldSamplerUs());
     }
 
     private static SweepBenchmark.Result sweep(Path home, Path sweepConfig, String title) throws Exception {

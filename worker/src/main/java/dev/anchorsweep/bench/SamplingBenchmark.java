@@ -33,10 +33,21 @@ public final class SamplingBenchmark {
 
     /**
      * ms per pack step (P model-steps) of both (medians), the median of the weighted/uniform ratios of the pairs
-     * measured in alternation, and µs per model-step of the sampler alone.
+     * measured in alternation, and µs per model-step of the sampler alone: uniform, weighted with the data properties
+     * moving every step, and weighted with them held still off the reference grid (0.37: every proposal tested).
      */
     public record Result(int packSize, double uniformMs, double weightedMs, double ratio, double uniformSamplerUs,
-                         double weightedSamplerUs) {}
+                         double weightedSamplerUs, double heldSamplerUs) {
+
+        /** µs per model-step of a uniform (weighted) pack step. */
+        public double uniformUs() {
+            return uniformMs * 1000 / packSize;
+        }
+
+        public double weightedUs() {
+            return weightedMs * 1000 / packSize;
+        }
+    }
 
     private final TrainingBenchmark bench;
     private final int steps;
@@ -77,31 +88,35 @@ public final class SamplingBenchmark {
         for (int r = 0; r < repetitions; r++) ratios[r] = both[1].repetitionsMs()[r] / both[0].repetitionsMs()[r];
         Arrays.sort(ratios);
         return new Result(packSize, both[0].medianMs() * packSize, both[1].medianMs() * packSize,
-                ratios[repetitions / 2], samplerMicros(template(false, steps), packSize),
-                samplerMicros(template(true, steps), packSize));
+                ratios[repetitions / 2], samplerMicros(template(false, steps), packSize, false),
+                samplerMicros(template(true, steps), packSize, false), samplerMicros(template(true, steps), packSize, true));
     }
 
     /**
-     * µs per model-step of {@link DataSampler#next} alone for a pack's runs (median of the repetitions; building the
-     * samplers, once per run, is not counted).
+     * µs per model-step of {@link DataSampler#next} alone for a pack's runs, one after the other as the fused engine
+     * trains them (median of the repetitions; building the samplers, once per run, is not counted); the thread's CPU
+     * time, so that a machine busy with other work slows it less.
+     *
+     * @param held the data properties held at 0.37 instead of their schedules
      */
-    private double samplerMicros(RunSpec template, int packSize) {
+    private double samplerMicros(RunSpec template, int packSize, boolean held) {
         double[][] values = new double[steps][];
         TrainingData data = template.training().data();
         for (int t = 0; t < steps; t++) {
             int step = t;
-            values[t] = data.properties().values().stream().mapToDouble(s -> s.valueAt(step)).toArray();
+            values[t] = data.properties().values().stream().mapToDouble(s -> held ? 0.37 : s.valueAt(step)).toArray();
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double[] us = new double[repetitions + 3];
         long sink = 0;
         for (int r = 0; r < us.length; r++) {
             DataSampler[] samplers = new DataSampler[packSize];
             for (int p = 0; p < packSize; p++) samplers[p] = new DataSampler(template.withSeed(p));
-            long start = System.nanoTime();
+            long start = threads.getCurrentThreadCpuTime();
             for (int p = 0; p < packSize; p++) {
                 for (int t = 0; t < steps; t++) sink += samplers[p].next(t, values[t]).size();
             }
-            us[r] = (System.nanoTime() - start) / 1e3 / ((double) steps * packSize);
+            us[r] = (threads.getCurrentThreadCpuTime() - start) / 1e3 / ((double) steps * packSize);
         }
         if (sink == 42) System.out.print("");
         double[] measured = Arrays.copyOfRange(us, 3, us.length); // the first three warm up

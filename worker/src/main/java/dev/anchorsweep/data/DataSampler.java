@@ -129,4 +129,9 @@ public final class DataSampler {
     List<int[]> classes() {
         return phases.stream().map(PhaseSampler::classes).toList();
     }
+
+    /** The (outer, inner) axes of each phase, for tests. */
+    List<WeightedAxis[]> axes() {
+        return phases.stream().map(PhaseSampler::axes).toList();
+    }
 }

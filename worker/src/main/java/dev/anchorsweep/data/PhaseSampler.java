@@ -33,7 +33,7 @@ final class PhaseSampler {
     /**
      * The sampler of {@code phase} for a run: a copy of a prototype shared by every run with the same phase, grid,
      * concepts and data properties (building the colours, measures and classes of the 3,600-colour cube takes about a
-     * millisecond, a real share of a short run), with its own weights and tables.
+     * millisecond, a real share of a short run) and the axes' proposal tables, with its own values and random state.
      */
     static PhaseSampler of(DataPhase phase, int grid, List<Concept> concepts, List<String> properties) {
         Key key = new Key(phase, grid, List.copyOf(concepts), List.copyOf(properties));
@@ -46,6 +46,11 @@ final class PhaseSampler {
             PROTOTYPES.putIfAbsent(key, prototype);
         }
         return new PhaseSampler(prototype);
+    }
+
+    /** Forgets every prototype (and so the proposal tables its axes share), for tests of a cold start. */
+    static void forgetPrototypes() {
+        PROTOTYPES.clear();
     }
 
     private PhaseSampler(PhaseSampler prototype) {
@@ -157,6 +162,11 @@ final class PhaseSampler {
         return new int[] {outerAxis.classes(), innerAxis.classes()};
     }
 
+    /** The (outer, inner) axes, for tests. */
+    WeightedAxis[] axes() {
+        return new WeightedAxis[] {outerAxis, innerAxis};
+    }
+
     /**
      * Draws the next batch into {@code rows}/{@code labels}, counting labels into {@code labelCounts}, and the
      * per-sample loss weights into {@code lossWeights} when the phase weights losses.
@@ -167,35 +177,30 @@ final class PhaseSampler {
                  float[] lossWeights) {
         int b = batchSize();
         boolean weighted = phase.lossWeighting() == LossWeighting.SAMPLING;
-        boolean byWeight = !uniform;
-        if (byWeight || weighted) {
+        boolean byWeight = !uniform && !phase.full();
+        if (!uniform || weighted) {
             outerAxis.update(properties);
             innerAxis.update(properties);
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
+        int concepts = probabilities.length;
         for (int i = 0; i < b; i++) {
             int idx;
-            if (!byWeight || phase.full()) {
+            if (byWeight) {
+                int hue = outerAxis.draw(rng);
+                idx = hue * inner + innerAxis.draw(rng);
+                if (weighted) sampleWeights[i] = outerAxis.lastWeight() * innerAxis.lastWeight();
+            } else {
                 idx = phase.full() ? i : rng.nextInt(rows.length / 3);
                 if (weighted) {
                     sampleWeights[i] = outerAxis.curriculumWeight(idx / inner)
                             * innerAxis.curriculumWeight(idx % inner);
                 }
-            } else {
-                int hue = outerAxis.draw(rng);
-                int pair = hue < 0 ? -1 : innerAxis.draw(rng);
-                if (hue < 0 || pair < 0) { // weights all but zero (found by rejection): this sample uniformly
-                    int any = rng.nextInt(rows.length / 3);
-                    hue = any / inner;
-                    pair = any % inner;
-                    sampleWeights[i] = outerAxis.curriculumWeight(hue) * innerAxis.curriculumWeight(pair);
-                } else {
-                    sampleWeights[i] = outerAxis.lastWeight() * innerAxis.lastWeight();
-                }
-                idx = hue * inner + pair;
             }
-            System.arraycopy(rows, 3 * idx, out, 3 * i, 3);
-            for (int k = 0; k < probabilities.length; k++) {
+            out[3 * i] = rows[3 * idx];
+            out[3 * i + 1] = rows[3 * idx + 1];
+            out[3 * i + 2] = rows[3 * idx + 2];
+            for (int k = 0; k < concepts; k++) {
                 boolean label = rng.nextDouble() < probabilities[k][idx];
                 labels[k][i] = label ? 1f : 0f;
                 if (label) labelCounts[k]++;

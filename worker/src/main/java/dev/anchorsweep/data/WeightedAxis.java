@@ -9,74 +9,63 @@ import java.util.SplittableRandom;
 /**
  * Draws positions of one axis of a colour set with probability ∝ base × Π levels_f(measure_f), the levels given by
  * data property values that may change every step. Positions whose base and measures are equal form a class (the
- * 3,600-colour HSV cube's (s, v) axis has 91, its hue axis at most 36); a class is drawn, then a uniform member.
+ * 3,600-colour HSV cube's (s, v) axis has 91, its hue axis 11), whose weight is computed once per table.
  *
- * <p>Classes are drawn by rejection from a proposal built for <em>reference</em> property values at or above the
- * current ones: every level is non-decreasing in its property's value ({@link Levels}), so a class's weight now is at
- * most its weight at the reference, and a class proposed from the reference's alias table (Vose: O(1) per draw) and
- * accepted with probability w_now/w_ref is drawn exactly ∝ w_now. A change of the values then costs nothing; the
- * proposal is rebuilt (O(classes)) only when a value rises above its reference (the new reference is a little ahead,
- * {@link #AHEAD}), when the acceptance rate falls below {@link #MIN_ACCEPTANCE}, or, exactly at the current values,
- * when the values hold still for a step (then every proposal is accepted). Where the weights are all but zero,
- * {@link #total()} is exact and the caller draws uniformly, as the reference's sampler does.
+ * <p>A position is proposed from the alias table (Vose: O(1) per draw) of <em>reference</em> values — each fraction
+ * rounded up to a multiple of 1/{@link ProposalTables#GRID} — and accepted with probability w_now/w_ref: every level is
+ * non-decreasing in its property's value ({@link Levels}), so w_now ≤ w_ref and the accepted position is drawn exactly
+ * ∝ w_now. The reference tables are pure functions of the axis and the reference, shared by every copy of the axis
+ * ({@link ProposalTables}: every run of a pack, of every pack), so a property that moves every step costs a run no
+ * table build, only a lookup when its reference changes; values on the grid (0, ½, 1 …) are drawn from their own
+ * table without the acceptance test. One 64-bit random number per proposal: its high half gives the cell and its
+ * fraction, its low half the acceptance. A draw rejected {@link #MAX_REJECTIONS} times in a row (a proposal far off the
+ * current weights) makes the run build its own exact table at the current values. All of it depends on the run's
+ * values and random numbers only, never on the other runs: a run draws the same bits alone or in any pack. Where the
+ * weights are all zero the caller draws uniformly, as the reference's sampler does.
  */
 final class WeightedAxis {
 
-    /** How far above the current value a rebuilt reference is set (fractions above 1 act as 1). */
-    static final double AHEAD = 0.03;
-    /** Below this share of accepted proposals (after {@link #PROBE} proposals) the proposal is rebuilt. */
-    static final double MIN_ACCEPTANCE = 0.6;
-    static final int PROBE = 64;
-    /** Axes of at most this many classes rebuild their table exactly at every change of the values. */
-    static final int SMALL = 32;
-    /** Consecutive rejections after which the weights are checked for being all zero. */
-    static final int MAX_REJECTIONS = 1000;
+    /** Consecutive rejections after which a run builds its own exact table at the current values. */
+    static final int MAX_REJECTIONS = 32;
 
     /** One factor: its measure per position, and the index of its data property (−1: the fixed base weight). */
     record Factor(double[] values, int property) {}
 
     private final int[] classOf;
-    private final int[] start;
     private final int[] count;
-    private final int[] members;
-    /** Per class: base × count. */
-    private final double[] baseMass;
+    /** Per class: the base weight of each of its positions (negative ones as 0). */
+    private final double[] base;
     /** [curriculum factor][class] measure values, and each curriculum factor's property index. */
     private final double[][] measure;
     private final int[] property;
-    /** The current and the reference levels per factor: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
-    private final double[] current;
-    private final double[] currentLevels;
-    private final double[] reference;
-    private final double[] referenceLevels;
-    private boolean built;
-    /** Whether the current values equal the reference (every proposal is accepted). */
-    private boolean exact;
-    /**
-     * The alias table over the classes at the reference (each cell's own-class probability as a 32-bit threshold),
-     * and each class's curriculum weight there.
-     */
-    private final long[] threshold;
-    private final double[] prob;
-    private final int[] alias;
-    private final double[] referenceWeight;
-    /** 1 / referenceWeight (0 where it is 0: never proposed). */
-    private final double[] inverseReference;
-    /** The curriculum weight at the current values of the last drawn position's class. */
-    private double lastWeight;
-    private final double[] scratch;
-    private final int[] small;
-    private final int[] large;
-    private double referenceTotal;
-    private long proposed;
-    private long accepted;
-    /** Per factor: the largest measure of a class with a positive base; whether the current weights are all zero. */
-    private final double[] maxMeasure;
-    private final double baseTotal;
     /** Whether the axis has exactly one curriculum factor, and its measure per class. */
     private final boolean single;
     private final double[] measure0;
+    /** Per factor: the largest measure of a class with a positive base; Σ base over positions. */
+    private final double[] maxMeasure;
+    private final double baseTotal;
+    /** The reference tables, shared by every copy; null where the factors are too many to key. */
+    private final ProposalTables proposals;
+
+    /** This run's values per factor, as fractions, and their levels: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
+    private final double[] current;
+    private final double[] currentLevels;
+    private boolean updated;
     private boolean allZero;
+    /** The table proposals come from, its key (−1: this run's own), and whether it is at the current values. */
+    private AliasTable table;
+    private long tableKey = -1;
+    private boolean exact;
+    /** This run's own exact table, built when its proposals are rejected too often. */
+    private AliasTable own;
+    private double lastWeight;
+    private long proposed;
+    /** Vose's work arrays: per class its weight, per position its scaled weight, the small and the large. */
+    private final double[] classWeight;
+    private final double[] levels;
+    private final double[] scratch;
+    private final int[] small;
+    private final int[] large;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
         this.property = curriculum.stream().mapToInt(Factor::property).toArray();
@@ -91,71 +80,58 @@ final class WeightedAxis {
         int c = classes.size();
         this.count = new int[c];
         for (int p = 0; p < positions; p++) count[classOf[p]]++;
-        this.start = new int[c];
-        for (int k = 1; k < c; k++) start[k] = start[k - 1] + count[k - 1];
-        this.members = new int[positions];
-        int[] fill = start.clone();
-        for (int p = 0; p < positions; p++) members[fill[classOf[p]]++] = p;
-        this.baseMass = new double[c];
+        this.base = new double[c];
         this.measure = new double[curriculum.size()][c];
         for (int p = 0; p < positions; p++) {
-            baseMass[classOf[p]] = Math.max(0, baseWeights[p]) * count[classOf[p]];
+            base[classOf[p]] = Math.max(0, baseWeights[p]);
             for (int f = 0; f < curriculum.size(); f++) measure[f][classOf[p]] = curriculum.get(f).values()[p];
         }
         int n = curriculum.size();
-        this.current = new double[n];
-        this.currentLevels = new double[4 * n];
-        this.reference = new double[n];
-        this.referenceLevels = new double[4 * n];
-        this.prob = new double[c];
-        this.threshold = new long[c];
-        this.alias = new int[c];
-        this.referenceWeight = new double[c];
-        this.inverseReference = new double[c];
-        this.scratch = new double[c];
-        this.small = new int[c];
-        this.large = new int[c];
-        this.baseTotal = Arrays.stream(baseMass).sum();
         this.single = n == 1;
         this.measure0 = n == 1 ? measure[0] : null;
         this.maxMeasure = new double[n];
         Arrays.fill(maxMeasure, Double.NEGATIVE_INFINITY);
+        double total = 0;
         for (int k = 0; k < c; k++) {
-            if (baseMass[k] <= 0) continue;
+            total += base[k] * count[k];
+            if (base[k] <= 0) continue;
             for (int f = 0; f < n; f++) maxMeasure[f] = Math.max(maxMeasure[f], measure[f][k]);
         }
+        this.baseTotal = total;
+        this.proposals = n <= ProposalTables.MAX_FACTORS ? new ProposalTables() : null;
+        this.current = new double[n];
+        this.currentLevels = new double[4 * n];
+        this.classWeight = new double[c];
+        this.levels = new double[4 * n];
+        this.scratch = new double[positions];
+        this.small = new int[positions];
+        this.large = new int[positions];
     }
 
-    /** A fresh axis of another run: the classes (immutable) shared, the weights and tables its own. */
+    /** A fresh axis of another run: the classes (immutable) and the reference tables shared, the rest its own. */
     WeightedAxis copy() {
         return new WeightedAxis(this);
     }
 
     private WeightedAxis(WeightedAxis shared) {
         this.classOf = shared.classOf;
-        this.start = shared.start;
         this.count = shared.count;
-        this.members = shared.members;
-        this.baseMass = shared.baseMass;
+        this.base = shared.base;
         this.measure = shared.measure;
         this.property = shared.property;
-        this.maxMeasure = shared.maxMeasure;
-        this.baseTotal = shared.baseTotal;
         this.single = shared.single;
         this.measure0 = shared.measure0;
-        int n = property.length, c = count.length;
+        this.maxMeasure = shared.maxMeasure;
+        this.baseTotal = shared.baseTotal;
+        this.proposals = shared.proposals;
+        int n = property.length, c = count.length, positions = classOf.length;
         this.current = new double[n];
         this.currentLevels = new double[4 * n];
-        this.reference = new double[n];
-        this.referenceLevels = new double[4 * n];
-        this.prob = new double[c];
-        this.threshold = new long[c];
-        this.alias = new int[c];
-        this.referenceWeight = new double[c];
-        this.inverseReference = new double[c];
-        this.scratch = new double[c];
-        this.small = new int[c];
-        this.large = new int[c];
+        this.classWeight = new double[c];
+        this.levels = new double[4 * n];
+        this.scratch = new double[positions];
+        this.small = new int[positions];
+        this.large = new int[positions];
     }
 
     private record Key(double[] values) {
@@ -174,32 +150,55 @@ final class WeightedAxis {
         return count.length;
     }
 
-    /** Takes the data property values {@code values} as current; rebuilds the proposal only where it must. */
+    int factors() {
+        return property.length;
+    }
+
+    /** Reference tables built so far for this axis and its copies. */
+    long proposalTablesBuilt() {
+        return proposals == null ? 0 : proposals.built();
+    }
+
+    /** Proposals drawn by this copy so far (accepted or not). */
+    long proposed() {
+        return proposed;
+    }
+
+    /** Takes the data property values {@code values} as current: nothing to do while they hold still. */
     void update(double[] values) {
-        boolean changed = !built;
-        boolean above = !built;
+        boolean changed = !updated;
         for (int f = 0; f < property.length; f++) {
-            double v = values[property[f]];
-            if (v != current[f]) changed = true;
-            if (fraction(v) > fraction(reference[f])) above = true;
+            if (fraction(values[property[f]]) != current[f]) changed = true;
         }
-        if (!changed) {
-            // the values hold still: from now on propose exactly from them (no rejections until they move again)
-            if (!exact) rebuild(false);
-            return;
-        }
+        if (!changed) return;
+        updated = true;
         for (int f = 0; f < property.length; f++) {
-            current[f] = values[property[f]];
+            current[f] = fraction(values[property[f]]);
             setLevels(currentLevels, f, current[f]);
         }
         allZero = zero();
-        if (count.length <= SMALL) {
-            rebuild(false); // a few classes: an exact table every step costs less than the rejections
-        } else if (above) {
-            rebuild(true);
-        } else {
-            exact = Arrays.equals(current, reference);
+        if (allZero) return;
+        long key = proposals == null ? -1 : ProposalTables.key(current);
+        if (key >= 0 && key == tableKey) {
+            exact = Arrays.equals(table.values, current);
+            return;
         }
+        AliasTable shared = key < 0 ? null : proposals.at(key, this);
+        if (shared == null) {
+            buildOwn();
+        } else {
+            table = shared;
+            tableKey = key;
+            exact = Arrays.equals(table.values, current);
+        }
+    }
+
+    private void buildOwn() {
+        if (own == null) own = newTable();
+        build(current, own);
+        table = own;
+        tableKey = -1;
+        exact = true;
     }
 
     /**
@@ -207,6 +206,7 @@ final class WeightedAxis {
      * with one such factor it is enough to compare its largest measure; with several, the weights are summed.
      */
     private boolean zero() {
+        if (!(baseTotal > 0)) return true;
         int zeroable = 0;
         boolean below = false;
         for (int f = 0; f < property.length; f++) {
@@ -214,14 +214,23 @@ final class WeightedAxis {
             zeroable++;
             below |= maxMeasure[f] <= currentLevels[4 * f];
         }
-        if (zeroable == 0) return !(baseTotal > 0);
-        if (zeroable == 1) return below || !(baseTotal > 0);
+        if (zeroable == 0) return false;
+        if (zeroable == 1) return below;
         return !(total() > 0);
     }
 
     /** Whether the weights at the current values are all zero (then the caller draws uniformly). */
     boolean allZero() {
         return allZero;
+    }
+
+    /** Bytes of one table of this axis, roughly. */
+    long tableBytes() {
+        return 64 + 8L * (property.length + count.length + classOf.length);
+    }
+
+    AliasTable newTable() {
+        return new AliasTable(property.length, count.length, classOf.length);
     }
 
     /** A property value as the levels read it: clamped to [0, 1] (numpy.interp holds the ends). */
@@ -240,8 +249,7 @@ final class WeightedAxis {
 
     /** The level of one measure value x at levels[0..3] (the one factor of a single-factor axis). */
     private static double level(double[] levels, double x) {
-        double alpha = (x - levels[0]) * levels[1];
-        alpha = alpha > 0 ? (alpha < 1 ? alpha : 1) : 0;
+        double alpha = Math.max(0, Math.min(1, (x - levels[0]) * levels[1])); // no branch: alpha is unpredictable
         return levels[2] + alpha * levels[3];
     }
 
@@ -256,114 +264,91 @@ final class WeightedAxis {
         return w;
     }
 
-    /** Builds the proposal's alias table at the current values, or a little ahead of them. */
-    private void rebuild(boolean ahead) {
-        built = true;
-        for (int f = 0; f < property.length; f++) {
-            double v = current[f];
-            reference[f] = ahead && v < 1 ? Math.min(1, Math.max(0, v) + AHEAD) : v;
-            setLevels(referenceLevels, f, reference[f]);
-        }
-        exact = Arrays.equals(current, reference);
-        int c = count.length;
+    /**
+     * Builds into {@code out} the exact alias table of the positions at the fractions {@code values}: the weights
+     * per class (O(classes)), then Vose's method over the positions (so that a draw needs no second step for the
+     * member of a class).
+     */
+    void build(double[] values, AliasTable out) {
+        System.arraycopy(values, 0, out.values, 0, values.length);
+        for (int f = 0; f < values.length; f++) setLevels(levels, f, values[f]);
+        int c = count.length, n = classOf.length;
         double total = 0;
+        double[] weights = out.weights;
         for (int k = 0; k < c; k++) {
-            referenceWeight[k] = weight(referenceLevels, k);
-            inverseReference[k] = referenceWeight[k] > 0 ? 1 / referenceWeight[k] : 0;
-            scratch[k] = baseMass[k] * referenceWeight[k];
-            total += scratch[k];
+            weights[k] = weight(levels, k);
+            classWeight[k] = base[k] * weights[k];
+            total += classWeight[k] * count[k];
         }
-        referenceTotal = total;
-        proposed = 0;
-        accepted = 0;
-        if (!(total > 0)) return;
+        out.empty = !(total > 0);
+        if (out.empty) return;
         // Vose's alias method
         int s = 0, l = 0;
-        for (int k = 0; k < c; k++) {
-            scratch[k] = scratch[k] * c / total;
-            if (scratch[k] < 1) small[s++] = k;
-            else large[l++] = k;
+        double scale = n / total;
+        for (int p = 0; p < n; p++) {
+            double x = scratch[p] = classWeight[classOf[p]] * scale;
+            if (x < 1) small[s++] = p;
+            else large[l++] = p;
         }
+        long[] cells = out.cells;
         while (s > 0 && l > 0) {
             int less = small[--s], more = large[--l];
-            prob[less] = scratch[less];
-            alias[less] = more;
+            cells[less] = (long) (scratch[less] * TWO_32) << 32 | more;
             scratch[more] = scratch[more] + scratch[less] - 1;
             if (scratch[more] < 1) small[s++] = more;
             else large[l++] = more;
         }
         while (l > 0) {
-            int k = large[--l];
-            prob[k] = 1;
-            alias[k] = k;
+            int p = large[--l];
+            cells[p] = OWN << 32 | p;
         }
         while (s > 0) { // only by rounding
-            int k = small[--s];
-            prob[k] = 1;
-            alias[k] = k;
+            int p = small[--s];
+            cells[p] = OWN << 32 | p;
         }
-        for (int k = 0; k < c; k++) threshold[k] = prob[k] >= 1 ? 1L << 32 : (long) (prob[k] * TWO_32);
     }
 
     private static final double TWO_32 = 4294967296.0;
     private static final double INVERSE_TWO_32 = 1 / TWO_32;
+    /** The threshold of a cell that is its own position whatever the fraction (its alias is itself). */
+    private static final long OWN = 0xFFFFFFFFL;
 
     /** Σ over positions of base × Π levels at the current values (O(classes)). */
     double total() {
         double total = 0;
-        for (int k = 0; k < count.length; k++) total += baseMass[k] * weight(currentLevels, k);
+        for (int k = 0; k < count.length; k++) total += base[k] * count[k] * weight(currentLevels, k);
         return total;
     }
 
     /**
-     * A position drawn ∝ its weight at the current values, or −1 when they are all zero (then the caller draws
-     * uniformly). The class is proposed from the alias table (one uniform: the cell and, from its fraction, the cell's
-     * own class or its alias) and accepted with probability w_now/w_ref; the member is uniform.
+     * A position drawn ∝ its weight at the current values (not all zero: see {@link #allZero}). Per proposal one
+     * 64-bit random number: its high half times the number of cells gives the cell (high word) and a uniform 32-bit
+     * fraction within it (low word), which picks the cell's own position (below its threshold) or its alias without a
+     * branch (the fraction's resolution is cells/2³², a position's probability off by at most that); its low half, as
+     * a uniform u, accepts the proposal where u·w_ref &lt; w_now.
      */
     int draw(SplittableRandom rng) {
-        if (exact && referenceTotal > 0) {
-            // one 64-bit draw: its high half times c gives the cell (high word) and a uniform 32-bit fraction within
-            // it (low word), which picks the cell's own class or its alias without a branch (a coin flip); its low
-            // half picks the member
-            long bits = rng.nextLong();
-            long product = (bits >>> 32) * threshold.length;
-            int cell = (int) (product >>> 32);
-            int own = (int) (((product & 0xFFFFFFFFL) - threshold[cell]) >>> 63);
-            int k = alias[cell] + own * (cell - alias[cell]);
-            lastWeight = referenceWeight[k];
-            return members[start[k] + (int) (((bits & 0xFFFFFFFFL) * count[k]) >>> 32)];
-        }
-        return drawByRejection(rng);
-    }
-
-    /** {@link #draw} where the current values are below the reference: proposals accepted with w_now/w_ref. */
-    private int drawByRejection(SplittableRandom rng) {
-        int c = count.length;
         for (int rejected = 0; ; rejected++) {
-            if (rejected == MAX_REJECTIONS) {
-                if (!(total() > 1e-12 * Math.max(1, referenceTotal))) return -1;
-                rebuild(false);
-                if (exact) return draw(rng);
-            }
-            if (!(referenceTotal > 0)) return -1;
+            long[] cells = table.cells;
             long bits = rng.nextLong();
-            long product = (bits >>> 32) * c;
+            long product = (bits >>> 32) * cells.length;
             int cell = (int) (product >>> 32);
-            int own = (int) (((product & 0xFFFFFFFFL) - threshold[cell]) >>> 63);
-            int k = alias[cell] + own * (cell - alias[cell]);
+            long entry = cells[cell];
+            int alias = (int) entry;
+            int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+            int k = classOf[p];
             proposed++;
-            double now = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
-            if (!((bits & 0xFFFFFFFFL) * INVERSE_TWO_32 < now * inverseReference[k])) {
-                if (proposed >= PROBE && accepted < MIN_ACCEPTANCE * proposed) {
-                    rebuild(false);
-                    if (exact) return draw(rng);
-                }
-                continue;
+            double reference = table.weights[k];
+            if (exact) {
+                lastWeight = reference;
+                return p;
             }
-            accepted++;
-            lastWeight = now;
-            int n = count[k];
-            return n == 1 ? members[start[k]] : members[start[k] + (int) (((rng.nextLong() >>> 32) * n) >>> 32)];
+            double now = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+            if ((bits & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference < now) {
+                lastWeight = now;
+                return p;
+            }
+            if (rejected == MAX_REJECTIONS) buildOwn(); // from now on (while the values hold) exact
         }
     }
 

@@ -250,4 +250,60 @@ class DataSamplerTest {
         for (int i = 0; i < 16; i++) seen.add(b.rows()[3 * i] + "," + b.rows()[3 * i + 1] + "," + b.rows()[3 * i + 2]);
         assertTrue(seen.size() > 1, "uniform over the 4 colours, but drew " + seen);
     }
+
+    /** The batches of {@code run} over steps 600..(600 + steps), the data properties from {@code values}. */
+    static List<float[]> batches(RunSpec run, int steps, java.util.function.IntFunction<double[]> values) {
+        DataSampler sampler = new DataSampler(run);
+        List<float[]> out = new ArrayList<>();
+        for (int t = 600; t < 600 + steps; t++) {
+            DataSampler.Batch b = sampler.next(t, values.apply(t));
+            out.add(Arrays.copyOf(b.rows(), 3 * b.size()));
+            assertTrue(b.lossWeights() != null, "ex-1.6 weights its losses");
+            out.add(Arrays.copyOf(b.lossWeights(), b.size()));
+        }
+        return out;
+    }
+
+    @Test
+    void aRunDrawsTheSameAloneAsInAPackWhoseFirstRunBuiltTheTables() {
+        // ex-1.6's weighted phase, both data properties moving every step (a new reference every few steps); the
+        // subject alone on a cold start builds every proposal table itself, in a pack of 3 after run 11 none
+        RunSpec subject = M1Runs.parse(M1Runs.ex16("smooth", 10001, "500"), 3);
+        RunSpec first = subject.withSeed(11), last = subject.withSeed(5);
+        int steps = 300;
+        java.util.function.IntFunction<double[]> moving = t -> new double[] {(t - 600) / 300.0, 1 - (t - 600) / 400.0};
+        // a reactive rule moved the subject's second data property to 0.1 from step 700: a value no other run has
+        java.util.function.IntFunction<double[]> moved = t -> t < 700 ? moving.apply(t)
+                : new double[] {moving.apply(t)[0], 0.1};
+        for (java.util.function.IntFunction<double[]> own : List.of(moving, moved)) {
+            PhaseSampler.forgetPrototypes();
+            List<float[]> alone = batches(subject, steps, own);
+            long builtAlone = tablesBuilt(subject);
+            PhaseSampler.forgetPrototypes();
+            batches(first, steps, moving);
+            long builtByFirst = tablesBuilt(subject);
+            List<float[]> inPack = batches(subject, steps, own);
+            long builtBySubject = tablesBuilt(subject) - builtByFirst;
+            batches(last, steps, moving);
+            assertEquals(alone.size(), inPack.size());
+            for (int i = 0; i < alone.size(); i++) assertArrayEquals(alone.get(i), inPack.get(i), "batch " + i / 2);
+            // each reference's table is built once for the pack: by its first run, and by the subject only where its
+            // values went where no run's had (0.1: one reference more)
+            assertTrue(builtByFirst >= 100, "built " + builtByFirst);
+            if (own == moving) {
+                assertEquals(builtAlone, builtByFirst);
+                assertEquals(0, builtBySubject);
+            } else {
+                assertTrue(builtAlone < builtByFirst, builtAlone + " vs " + builtByFirst);
+                assertEquals(1, builtBySubject);
+            }
+            assertEquals(builtByFirst + builtBySubject, tablesBuilt(subject), "the last run built none");
+        }
+    }
+
+    /** Proposal tables built so far by the weighted phase's axes of {@code run} (shared by its sampler's copies). */
+    private static long tablesBuilt(RunSpec run) {
+        WeightedAxis[] axes = new DataSampler(run).axes().get(1);
+        return axes[0].proposalTablesBuilt() + axes[1].proposalTablesBuilt();
+    }
 }

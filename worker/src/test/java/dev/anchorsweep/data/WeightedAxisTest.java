@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One weighted axis as its property value moves up and down (exact proposals, proposals from a reference above the
- * value, rebuilds on a low acceptance rate): every draw ∝ base × levels at the current value.
+ * One weighted axis as its property value moves up and down (exact draws on the reference grid, proposals from a
+ * reference above the value, a run's own exact table after many rejections): every draw ∝ base × levels at the
+ * current value; the reference tables shared by the copies of an axis, each built once.
  */
 class WeightedAxisTest {
 
@@ -55,9 +56,9 @@ class WeightedAxisTest {
     }
 
     @Test
-    void manyClassesAreDrawnByRejectionAndStillFollowTheWeights() {
-        // more classes than WeightedAxis.SMALL: proposals from a reference table, accepted with w_now/w_ref
-        int n = 3 * WeightedAxis.SMALL;
+    void valuesOffTheGridAreDrawnByRejectionAndStillFollowTheWeights() {
+        // proposals from the table of a reference above the value, accepted with w_now/w_ref
+        int n = 96;
         double[] base = new double[n], measure = new double[n];
         SplittableRandom init = new SplittableRandom(5);
         for (int p = 0; p < n; p++) {
@@ -115,5 +116,83 @@ class WeightedAxisTest {
         assertFalse(axis.allZero());
         SplittableRandom rng = new SplittableRandom(1);
         for (int i = 0; i < 100; i++) assertEquals(2, axis.draw(rng));
+    }
+
+    /** Chi-square p of {@code counts} against base × levels(f), each position of weight 0 never drawn. */
+    static double pValue(double[] base, double[] measure, double f, long[] counts) {
+        Levels levels = Levels.ofFraction(f);
+        double total = 0;
+        for (int p = 0; p < base.length; p++) total += base[p] * levels.apply(measure[p]);
+        long n = java.util.Arrays.stream(counts).sum();
+        java.util.List<Double> e = new java.util.ArrayList<>();
+        java.util.List<Long> o = new java.util.ArrayList<>();
+        for (int p = 0; p < base.length; p++) {
+            double w = base[p] * levels.apply(measure[p]);
+            if (w == 0) {
+                assertEquals(0, counts[p], "f = " + f + ": position " + p + " has weight 0");
+                continue;
+            }
+            e.add(w / total * n);
+            o.add(counts[p]);
+        }
+        return new ChiSquareTest().chiSquareTest(e.stream().mapToDouble(Double::doubleValue).toArray(),
+                o.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    @Test
+    void aProposalFarOffTheWeightsEndsInTheRunsOwnExactTable() {
+        // at f = 0.001 (in_low 0.98802) only measures above it weigh; the reference f = 1/128 (in_low 0.9745) lets
+        // position 1's base of 1000 in: nearly every proposal is rejected until the axis builds its own table
+        double[] base = {1, 1000, 0.001}, measure = {0.9881, 0.985, 1.0};
+        WeightedAxis axis = new WeightedAxis(3, base, List.of(new WeightedAxis.Factor(measure, 0)));
+        axis.update(new double[] {0.001});
+        SplittableRandom rng = new SplittableRandom(2);
+        long[] counts = new long[3];
+        for (int i = 0; i < 20_000; i++) counts[axis.draw(rng)]++;
+        assertTrue(axis.proposed() < 20_000 + 2 * WeightedAxis.MAX_REJECTIONS, "proposed " + axis.proposed());
+        double p = pValue(base, measure, 0.001, counts);
+        assertTrue(p > 1e-3, "p = " + p);
+    }
+
+    @Test
+    void copiesShareEachReferenceTableAndDrawAsIfAlone() {
+        int n = 100;
+        double[] base = new double[n], measure = new double[n];
+        SplittableRandom init = new SplittableRandom(9);
+        for (int p = 0; p < n; p++) {
+            base[p] = init.nextDouble();
+            measure[p] = init.nextDouble();
+        }
+        WeightedAxis prototype = new WeightedAxis(n, base, List.of(new WeightedAxis.Factor(measure, 0)));
+        double[] values = new double[300];
+        java.util.Set<Long> references = new java.util.HashSet<>();
+        for (int t = 0; t < values.length; t++) {
+            values[t] = 0.2 + 0.8 * t / 299.0;  // a new value every step (from 0.2: some weight everywhere)
+            references.add(ProposalTables.key(new double[] {values[t]}));
+        }
+        int[][] draws = new int[3][values.length * 8];
+        for (int run = 0; run < 3; run++) {
+            WeightedAxis axis = prototype.copy();
+            SplittableRandom rng = new SplittableRandom(42);                 // the same random numbers
+            for (int t = 0; t < values.length; t++) {
+                axis.update(new double[] {values[t]});
+                for (int i = 0; i < 8; i++) draws[run][8 * t + i] = axis.draw(rng);
+            }
+            // the first copy built one table per reference (multiples of 1/128 from 0.2 up: 103), the others none
+            assertEquals(references.size(), prototype.proposalTablesBuilt(), "after run " + run);
+            assertEquals(Math.round(0.8 * ProposalTables.GRID) + 1, references.size());
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(draws[0], draws[1]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(draws[0], draws[2]);
+        // and the draws follow the weights: at the last value (f = 1, on the grid: exact) and at one off the grid
+        for (double f : new double[] {1.0, 0.3}) {
+            WeightedAxis axis = prototype.copy();
+            axis.update(new double[] {f});
+            long[] counts = new long[n];
+            SplittableRandom rng = new SplittableRandom(7);
+            for (int i = 0; i < 100_000; i++) counts[axis.draw(rng)]++;
+            double p = pValue(base, measure, f, counts);
+            assertTrue(p > 1e-3, "f = " + f + ": p = " + p);
+        }
     }
 }

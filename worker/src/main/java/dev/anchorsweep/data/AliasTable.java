@@ -1,0 +1,25 @@
+package dev.anchorsweep.data;
+
+/**
+ * The alias table (Vose) of one weighted axis's positions at one set of data property values: per cell the
+ * probability of the cell's own position as a 32-bit threshold and the position it otherwise aliases to, packed in one
+ * {@code long} (threshold in the high word, alias in the low word) so that a draw reads one array element, and each
+ * class's curriculum weight at those values. A pure function of the axis and the values.
+ */
+final class AliasTable {
+
+    /** The fractions (property values clamped to [0, 1], in the axis's factor order) the table was built at. */
+    final double[] values;
+    /** Per cell: threshold &lt;&lt; 32 | alias; a cell of probability 1 aliases to itself. */
+    final long[] cells;
+    /** Per class of the axis: its curriculum weight Π levels (without the base) at these values. */
+    final double[] weights;
+    /** Whether every weight is 0 at these values (the cells are then meaningless). */
+    boolean empty;
+
+    AliasTable(int factors, int classes, int positions) {
+        this.values = new double[factors];
+        this.weights = new double[classes];
+        this.cells = new long[positions];
+    }
+}
