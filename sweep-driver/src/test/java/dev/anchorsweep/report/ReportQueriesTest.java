@@ -54,7 +54,7 @@ class ReportQueriesTest {
     void everyReportViewIsRegistered() {
         assertEquals(List.of("run_flags", "arm_runs", "run_errors", "arm_summary", "selection_candidates", "best_runs",
                 "best_run_colors", "selectivity", "latent_geometry", "sampled_settings", "run_phases", "loss_spikes",
-                "phase_loss", "spike_summary", "stopping_summary"), catalog.views());
+                "phase_loss", "spike_summary", "stopping_summary", "adaptive_arms"), catalog.views());
         Row diverging = spark.sql("SELECT ok, failed, degenerate FROM arm_runs WHERE arm = 'diverging'").first();
         assertEquals(0L, diverging.getLong(0));
         assertEquals(4L, diverging.getLong(1));
