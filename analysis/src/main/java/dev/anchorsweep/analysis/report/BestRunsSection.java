@@ -14,6 +14,8 @@ import dev.anchorsweep.analysis.sql.ResultRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,6 +29,8 @@ public final class BestRunsSection {
 
     /** With more arms than this, each arm's details start folded. */
     static final int OPEN_ARMS = 6;
+    /** Arms with charts; a sweep with more (e.g. 64 sampled points) gets them for its highest-scoring arms only. */
+    static final int CHARTED_ARMS = 16;
 
     /**
      * Hue is drawn in units of 30° (so that ticks fall on 0°, 60°, 120°, …) and labelled by the colour at that hue; the
@@ -69,23 +73,31 @@ public final class BestRunsSection {
                         + "\">selection_candidates.csv</a>", bestCsv)
                 .column("arm", false).column("seed", true).column("run id", false).column("selected by", false)
                 .column("score r²", true).column("minimised metrics", false).column("on front / ok runs", true);
+        Set<String> charted = charted(best);
         for (BestRun b : best) {
             StringBuilder metrics = new StringBuilder();
             b.selectionMetrics().forEach((k, v) -> metrics.append(metrics.isEmpty() ? "" : ", ")
                     .append(HtmlText.escape(k)).append(' ').append(format(v)));
-            table.row(List.of(HtmlTable.html("<a href=\"#arm-" + HtmlText.slug(b.arm()) + "\">" + HtmlText.escape(b.arm()) + "</a>"),
+            table.row(List.of(charted.contains(b.arm())
+                            ? HtmlTable.html("<a href=\"#arm-" + HtmlText.slug(b.arm()) + "\">" + HtmlText.escape(b.arm()) + "</a>")
+                            : HtmlTable.text(b.arm()),
                     HtmlTable.text(b.seed()), HtmlTable.html("<code>" + HtmlText.escape(b.runId()) + "</code>"),
                     b.selectionIntervention() == null ? HtmlTable.text("–") : HtmlTable.html(Chips.chip(b.selectionIntervention())),
                     HtmlTable.number(b.selectionScore()), HtmlTable.html(metrics.toString()),
                     HtmlTable.text(b.frontSize() + " / " + b.candidates())));
         }
         sb.append(table.render());
+        if (charted.size() < best.size()) {
+            sb.append("<p class=\"note\">Charts below for the ").append(charted.size()).append(" of ")
+                    .append(best.size()).append(" arms with the highest selection score; the others are in the table "
+                            + "(and <code>best_runs</code>).</p>");
+        }
 
         List<Section.Link> links = new ArrayList<>();
         List<ResultRow> candidates = ResultRow.all(selection);
         for (String arm : arms) {
             BestRun run = best.stream().filter(b -> b.arm().equals(arm)).findFirst().orElse(null);
-            if (run == null) continue;
+            if (run == null || !charted.contains(arm)) continue;
             String id = "arm-" + HtmlText.slug(arm);
             links.add(new Section.Link(id, ArmLabel.shortName(arm)));
             sb.append(article(id, run, arms.size() <= OPEN_ARMS, candidates, paper, paperCsv,
@@ -93,6 +105,14 @@ public final class BestRunsSection {
                     phases.getOrDefault(run.runId(), List.of()), files));
         }
         return new Section("best", "Best runs", sb.toString(), links);
+    }
+
+    /** The arms that get charts: all of them, or the {@link #CHARTED_ARMS} with the highest selection score. */
+    static Set<String> charted(List<BestRun> best) {
+        return best.stream()
+                .sorted(Comparator.comparing((BestRun b) -> b.selectionScore() == null ? Double.POSITIVE_INFINITY
+                        : -b.selectionScore()).thenComparing(BestRun::arm))
+                .limit(CHARTED_ARMS).map(BestRun::arm).collect(Collectors.toSet());
     }
 
     private static String article(String id, BestRun run, boolean open, List<ResultRow> candidates, QueryResult paper,

@@ -110,12 +110,15 @@ public final class ReportJob {
             Map<String, Long> okRuns = ResultRow.all(armRuns).stream().collect(Collectors.toMap(
                     r -> r.string("arm"), r -> r.integer("ok"), (a, b) -> a, LinkedHashMap::new));
             QueryResult degenerate = degenerateQuery.get();
+            // a sampled sweep's first question is which settings matter: its section leads (a verdict per point follows)
+            boolean sampledFirst = sampledQueries != null && !combinations;
+            if (sampledFirst) sections.add(sampledQueries.render(files));
             sections.add(VerdictSection.render(arms, failedRuns, okRuns, DegenerateRun.byArm(DegenerateRun.of(degenerate)),
                     stats, bestByArm, colors, galleryRows));
             if (combinations) {
                 sections.add(null); // the gallery goes here once best-run data is in
             }
-            if (sampledQueries != null) sections.add(sampledQueries.render(files));
+            if (sampledQueries != null && !sampledFirst) sections.add(sampledQueries.render(files));
             sections.add(OverviewSection.render(info, armRuns, time, axes, files));
             sections.add(AdaptiveSeedsSection.render(catalog, sweepId, files)); // null unless its seeds are adaptive
             if (hasEvaluations) sections.add(SeedsSection.render(arms, stats, summary, runErrorsQuery.get(), files));
