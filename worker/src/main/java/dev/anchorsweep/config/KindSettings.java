@@ -4,7 +4,6 @@ import com.typesafe.config.ConfigObject;
 import dev.anchorsweep.latent.LatentDims;
 import dev.anchorsweep.latent.LatentDirection;
 import dev.anchorsweep.latent.LatentVector;
-import dev.anchorsweep.regularizer.AnchorColors;
 import dev.anchorsweep.schedule.Dopesheet;
 
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.Map;
 final class KindSettings {
 
     static final List<String> STEP_KEYS = List.of("dopesheet", "action");
-    static final List<String> COLOR_KEYS = List.of("type", "hues", "saturations", "values");
 
     private final ConfigReader reader;
     private final int latentDim;
@@ -153,38 +151,6 @@ final class KindSettings {
             return null;
         }
         return step;
-    }
-
-    /**
-     * Colours as {@code { type = hsv, hues = [0, 60, 120], saturations = [1], values = [1] }}: hues in degrees,
-     * saturations and values in [0, 1] (default [1] each). Interim: only {@code type = hsv}, until training data's
-     * general colour-set spec replaces it.
-     */
-    AnchorColors hsvColors(String key) {
-        ConfigReader r = reader.child(key);
-        if (r == null) return null;
-        r.allowOnly(COLOR_KEYS);
-        String type = r.choice("type", List.of("hsv"));
-        List<Double> hues = doubles(r, "hues");
-        List<Double> saturations = r.has("saturations") ? doubles(r, "saturations") : List.of(1.0);
-        List<Double> values = r.has("values") ? doubles(r, "values") : List.of(1.0);
-        if (type == null || hues == null || saturations == null || values == null) return null;
-        try {
-            return new AnchorColors(hues, saturations, values);
-        } catch (IllegalArgumentException e) {
-            r.problem(null, e.getMessage());
-            return null;
-        }
-    }
-
-    private static List<Double> doubles(ConfigReader r, String key) {
-        double[] v = r.numbers(key);
-        if (v == null) return null;
-        if (v.length == 0) {
-            r.problem(key, "must list at least one value");
-            return null;
-        }
-        return Arrays.stream(v).boxed().toList();
     }
 
     void problem(String key, String message) {

@@ -4,7 +4,7 @@ import dev.anchorsweep.latent.LatentDims;
 import dev.anchorsweep.latent.LatentDirection;
 import dev.anchorsweep.latent.LatentVector;
 import dev.anchorsweep.regularizer.Anchor;
-import dev.anchorsweep.regularizer.AnchorColors;
+import dev.anchorsweep.data.ColorSpec;
 import dev.anchorsweep.regularizer.AntiAnchor;
 import dev.anchorsweep.regularizer.AntiSubspace;
 import dev.anchorsweep.regularizer.CapturedAnchor;
@@ -102,7 +102,7 @@ enum RegularizerKind {
                 s.problem("concept", "captured-anchor holds its own colours in place, not a concept's samples;"
                         + " it takes no concept");
             }
-            AnchorColors colors = s.hsvColors("colors");
+            ColorSpec colors = TrainingDataParser.colors(s.reader(), "colors");
             Integer step = s.step("capture-step");
             return colors == null || step == null || s.reader().has("concept") ? null
                     : new CapturedAnchor(colors, step);

@@ -16,7 +16,6 @@ import dev.anchorsweep.run.NamedPhase;
 import dev.anchorsweep.schedule.Dopesheet;
 import dev.anchorsweep.schedule.KeyframeSchedule;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -360,19 +359,7 @@ public final class TrainingDataParser {
     }
 
     private Dopesheet dopesheet(ConfigReader r) {
-        String file = r.string("dopesheet");
-        if (file == null) return null;
-        Path p = baseDir == null ? Path.of(file) : baseDir.resolve(file);
-        if (!Files.isRegularFile(p)) {
-            r.problem("dopesheet", "dopesheet file '" + p + "' does not exist");
-            return null;
-        }
-        try {
-            return Dopesheet.read(p);
-        } catch (RuntimeException e) {
-            r.problem("dopesheet", e.getMessage());
-            return null;
-        }
+        return ScheduleParser.dopesheet(r, baseDir);
     }
 
     private static void problem(ConfigReader r, ConfigValue at, String key, String message) {

@@ -28,7 +28,7 @@ final class CapturedAnchorPass {
         this.captureStep = anchor.captureStep();
         this.layout = layout;
         this.params = params;
-        List<Rgb> colors = anchor.colors().rgb();
+        List<Rgb> colors = anchor.rgb();
         this.net = new Network(layout, colors.size());
         float[] rows = new float[colors.size() * 3];
         for (int i = 0; i < colors.size(); i++) {

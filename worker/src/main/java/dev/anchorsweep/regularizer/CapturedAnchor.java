@@ -1,5 +1,12 @@
 package dev.anchorsweep.regularizer;
 
+import dev.anchorsweep.color.ColorSets;
+import dev.anchorsweep.color.Rgb;
+import dev.anchorsweep.data.ColorSpec;
+import dev.anchorsweep.data.TrainingColors;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.nd4j.autodiff.samediff.SDVariable;
 
 import java.util.Map;
@@ -15,7 +22,7 @@ import java.util.Map;
  *
  * @param captureStep the step at whose start the latents are captured (the dopesheet's {@code anchor} action)
  */
-public record CapturedAnchor(AnchorColors colors, int captureStep) implements Regularizer {
+public record CapturedAnchor(ColorSpec colors, int captureStep) implements Regularizer {
 
     public CapturedAnchor {
         if (colors == null) throw new IllegalArgumentException("captured-anchor needs colors");
@@ -27,6 +34,14 @@ public record CapturedAnchor(AnchorColors colors, int captureStep) implements Re
     @Override
     public String kind() {
         return "captured-anchor";
+    }
+
+    /** The anchor colours in the set's order ({@code type = grid} is the paper's 8³ grid). */
+    public List<Rgb> rgb() {
+        TrainingColors set = colors.build(ColorSets.PAPER_GRID);
+        List<Rgb> out = new ArrayList<>(set.size());
+        for (int i = 0; i < set.size(); i++) out.add(set.color(i));
+        return out;
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.anchorsweep.color.ColorSet;
 import dev.anchorsweep.model.Architecture;
 import dev.anchorsweep.model.Autoencoder;
 import dev.anchorsweep.model.ModelWeights;
-import dev.anchorsweep.regularizer.AnchorColors;
+import dev.anchorsweep.data.ColorSpec;
 import dev.anchorsweep.regularizer.CapturedAnchor;
 import dev.anchorsweep.regularizer.Unitarity;
 import dev.anchorsweep.run.EvaluationSpec;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CapturedAnchorPassTest {
 
     static final Architecture OLD = new Architecture(4, 16, 1, false, true);
-    static final AnchorColors PRIMARIES = new AnchorColors(List.of(0.0, 60.0, 120.0, 180.0, 240.0, 300.0),
+    static final ColorSpec PRIMARIES = new ColorSpec.HsvAxes(List.of(0.0, 60.0, 120.0, 180.0, 240.0, 300.0),
             List.of(1.0), List.of(1.0));
     static final int STEPS = 40;
 
@@ -114,7 +114,7 @@ class CapturedAnchorPassTest {
         // the same latents as a fresh encoder pass over the step-t snapshot, bit for bit …
         assertArrayEquals(encode(atT), captured);
         // … and as the double-precision model (an independent implementation) gives them
-        ColorSet colors = ColorSet.unnamed("anchor", PRIMARIES.rgb());
+        ColorSet colors = ColorSet.unnamed("anchor", new dev.anchorsweep.regularizer.CapturedAnchor(PRIMARIES, 0).rgb());
         double[][] expected = new Autoencoder(atT).encode(colors, null);
         int bp = Lanes.padded(colors.size());
         for (int i = 0; i < colors.size(); i++) {
@@ -157,7 +157,7 @@ class CapturedAnchorPassTest {
         FusedLayout layout = new FusedLayout(weights.architecture());
         float[] p = new float[layout.size];
         layout.write(weights, p);
-        List<dev.anchorsweep.color.Rgb> colors = PRIMARIES.rgb();
+        List<dev.anchorsweep.color.Rgb> colors = new dev.anchorsweep.regularizer.CapturedAnchor(PRIMARIES, 0).rgb();
         Network net = new Network(layout, colors.size());
         float[] rows = new float[colors.size() * 3];
         for (int i = 0; i < colors.size(); i++) {
