@@ -66,6 +66,9 @@ final class WeightedAxis {
     private final double[] scratch;
     private final int[] small;
     private final int[] large;
+    /** drawBatch's random numbers and rejected samples. */
+    private long[] bits = new long[0];
+    private int[] rejects = new int[0];
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
         this.property = curriculum.stream().mapToInt(Factor::property).toArray();
@@ -349,6 +352,85 @@ final class WeightedAxis {
                 return p;
             }
             if (rejected == MAX_REJECTIONS) buildOwn(); // from now on (while the values hold) exact
+        }
+    }
+
+    /**
+     * Draws {@code b} positions ∝ their weights at the current values (not all zero) into {@code positions}, and
+     * their curriculum weights (Π levels, without the base) into {@code weights}. Each sample's first
+     * proposal comes from one of {@code b} random numbers drawn first, then computed in a loop without calls or
+     * branches on random data (cell, alias, acceptance as in {@link #draw}); the samples whose proposal was rejected
+     * (listed without a branch) are drawn again afterwards by {@link #draw}, in order. Every sample is still a chain
+     * of independent proposals accepted with probability w_now/w_ref: exact, and a pure function of the random stream
+     * and the values. An axis of one position takes no random number.
+     */
+    void drawBatch(SplittableRandom rng, int b, int[] positions, double[] weights) {
+        if (classOf.length == 1) {
+            double w = table.weights[0];
+            for (int i = 0; i < b; i++) positions[i] = 0;
+            for (int i = 0; i < b; i++) weights[i] = w;
+            return;
+        }
+        long[] bits = this.bits;
+        if (bits.length < b) bits = this.bits = new long[b];
+        int[] rejects = this.rejects;
+        if (rejects.length < b) rejects = this.rejects = new int[b];
+        for (int i = 0; i < b; i++) bits[i] = rng.nextLong();
+        long[] cells = table.cells;
+        double[] reference = table.weights;
+        long n = cells.length;
+        int[] classOf = this.classOf;
+        proposed += b;
+        int r = 0;
+        if (exact) {
+            for (int i = 0; i < b; i++) {
+                long product = (bits[i] >>> 32) * n;
+                int cell = (int) (product >>> 32);
+                long entry = cells[cell];
+                int alias = (int) entry;
+                int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+                positions[i] = p;
+                double w = reference[classOf[p]];
+                weights[i] = w;
+            }
+        } else if (single) {
+            double[] m = measure0;
+            double low = currentLevels[0], slope = currentLevels[1], outLow = currentLevels[2], range = currentLevels[3];
+            for (int i = 0; i < b; i++) {
+                long x = bits[i];
+                long product = (x >>> 32) * n;
+                int cell = (int) (product >>> 32);
+                long entry = cells[cell];
+                int alias = (int) entry;
+                int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+                int k = classOf[p];
+                double alpha = Math.max(0, Math.min(1, (m[k] - low) * slope));
+                double now = outLow + alpha * range;
+                positions[i] = p;
+                weights[i] = now;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < now ? 0 : 1;
+            }
+        } else {
+            for (int i = 0; i < b; i++) {
+                long x = bits[i];
+                long product = (x >>> 32) * n;
+                int cell = (int) (product >>> 32);
+                long entry = cells[cell];
+                int alias = (int) entry;
+                int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+                int k = classOf[p];
+                double now = weight(currentLevels, k);
+                positions[i] = p;
+                weights[i] = now;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < now ? 0 : 1;
+            }
+        }
+        for (int j = 0; j < r; j++) {
+            int i = rejects[j];
+            positions[i] = draw(rng);
+            weights[i] = lastWeight;
         }
     }
 
