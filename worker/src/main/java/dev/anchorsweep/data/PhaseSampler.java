@@ -211,13 +211,9 @@ final class PhaseSampler {
             }
         }
         for (int i = 0; i < b && !byWeight; i++) {
-            int idx;
-            {
-                idx = phase.full() ? i : rng.nextInt(rows.length / 3);
-                if (weighted) {
-                    sampleWeights[i] = outerAxis.curriculumWeight(idx / inner)
-                            * innerAxis.curriculumWeight(idx % inner);
-                }
+            int idx = phase.full() ? i : rng.nextInt(rows.length / 3);
+            if (weighted) {
+                sampleWeights[i] = outerAxis.curriculumWeight(idx / inner) * innerAxis.curriculumWeight(idx % inner);
             }
             out[3 * i] = rows[3 * idx];
             out[3 * i + 1] = rows[3 * idx + 1];

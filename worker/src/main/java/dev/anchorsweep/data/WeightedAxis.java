@@ -69,6 +69,8 @@ final class WeightedAxis {
     /** drawBatch's random numbers and rejected samples. */
     private long[] bits = new long[0];
     private int[] rejects = new int[0];
+    /** Per class its curriculum weight at the current values, for drawBatch on an axis of few classes. */
+    private final double[] now;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
         this.property = curriculum.stream().mapToInt(Factor::property).toArray();
@@ -109,6 +111,7 @@ final class WeightedAxis {
         this.scratch = new double[positions];
         this.small = new int[positions];
         this.large = new int[positions];
+        this.now = new double[c];
     }
 
     /** A fresh axis of another run: the classes (immutable) and the reference tables shared, the rest its own. */
@@ -135,6 +138,7 @@ final class WeightedAxis {
         this.scratch = new double[positions];
         this.small = new int[positions];
         this.large = new int[positions];
+        this.now = new double[c];
     }
 
     private record Key(double[] values) {
@@ -393,6 +397,23 @@ final class WeightedAxis {
                 double w = reference[classOf[p]];
                 weights[i] = w;
             }
+        } else if (2 * count.length <= b) { // few classes: each one's weight once per batch
+            double[] now = this.now;
+            for (int k = 0; k < now.length; k++) now[k] = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+            for (int i = 0; i < b; i++) {
+                long x = bits[i];
+                long product = (x >>> 32) * n;
+                int cell = (int) (product >>> 32);
+                long entry = cells[cell];
+                int alias = (int) entry;
+                int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+                int k = classOf[p];
+                double w = now[k];
+                positions[i] = p;
+                weights[i] = w;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
+            }
         } else if (single) {
             double[] m = measure0;
             double low = currentLevels[0], slope = currentLevels[1], outLow = currentLevels[2], range = currentLevels[3];
@@ -405,11 +426,11 @@ final class WeightedAxis {
                 int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
                 int k = classOf[p];
                 double alpha = Math.max(0, Math.min(1, (m[k] - low) * slope));
-                double now = outLow + alpha * range;
+                double w = outLow + alpha * range;
                 positions[i] = p;
-                weights[i] = now;
+                weights[i] = w;
                 rejects[r] = i;
-                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < now ? 0 : 1;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
             }
         } else {
             for (int i = 0; i < b; i++) {
@@ -420,11 +441,11 @@ final class WeightedAxis {
                 int alias = (int) entry;
                 int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
                 int k = classOf[p];
-                double now = weight(currentLevels, k);
+                double w = weight(currentLevels, k);
                 positions[i] = p;
-                weights[i] = now;
+                weights[i] = w;
                 rejects[r] = i;
-                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < now ? 0 : 1;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
             }
         }
         for (int j = 0; j < r; j++) {
