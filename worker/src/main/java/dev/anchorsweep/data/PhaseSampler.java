@@ -194,12 +194,13 @@ final class PhaseSampler {
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
         int concepts = probabilities.length;
+        double sum = 0; // Σ sampleWeights, summed while they are made where the batch is drawn by weight
         if (byWeight) {
             outerAxis.drawBatch(rng, b, outerPositions, outerWeights);
             innerAxis.drawBatch(rng, b, innerPositions, sampleWeights);
             for (int i = 0; i < b; i++) {
                 int idx = outerPositions[i] * inner + innerPositions[i];
-                sampleWeights[i] *= outerWeights[i];
+                sum += sampleWeights[i] *= outerWeights[i];
                 out[3 * i] = rows[3 * idx];
                 out[3 * i + 1] = rows[3 * idx + 1];
                 out[3 * i + 2] = rows[3 * idx + 2];
@@ -225,8 +226,7 @@ final class PhaseSampler {
             }
         }
         if (!weighted) return false;
-        double sum = 0;
-        for (int i = 0; i < b; i++) sum += sampleWeights[i];
+        if (!byWeight) for (int i = 0; i < b; i++) sum += sampleWeights[i];
         if (sum > 1e-6) {
             double scale = 1 / sum;
             for (int i = 0; i < b; i++) lossWeights[i] = (float) (sampleWeights[i] * scale);
