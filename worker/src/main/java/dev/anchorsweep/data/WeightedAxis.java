@@ -66,8 +66,7 @@ final class WeightedAxis {
     private final double[] scratch;
     private final int[] small;
     private final int[] large;
-    /** drawBatch's random numbers and rejected samples. */
-    private long[] bits = new long[0];
+    /** drawBatch's rejected samples. */
     private int[] rejects = new int[0];
     /** Per class its curriculum weight at the current values, for drawBatch on an axis of few classes. */
     private final double[] now;
@@ -361,12 +360,12 @@ final class WeightedAxis {
 
     /**
      * Draws {@code b} positions ∝ their weights at the current values (not all zero) into {@code positions}, and
-     * their curriculum weights (Π levels, without the base) into {@code weights}. Each sample's first
-     * proposal comes from one of {@code b} random numbers drawn first, then computed in a loop without calls or
-     * branches on random data (cell, alias, acceptance as in {@link #draw}); the samples whose proposal was rejected
-     * (listed without a branch) are drawn again afterwards by {@link #draw}, in order. Every sample is still a chain
-     * of independent proposals accepted with probability w_now/w_ref: exact, and a pure function of the random stream
-     * and the values. An axis of one position takes no random number.
+     * their curriculum weights (Π levels, without the base) into {@code weights}. Each sample's first proposal is
+     * made in one loop over the batch without calls or branches on random data (one random number each: cell, alias
+     * and acceptance as in {@link #draw}; on an axis of few classes each class's weight computed once per batch); the
+     * samples whose proposal was rejected (listed without a branch) are drawn again afterwards by {@link #draw}, in
+     * order. Every sample is still a chain of independent proposals accepted with probability w_now/w_ref: exact, and
+     * a pure function of the random stream and the values. An axis of one position takes no random number.
      */
     void drawBatch(SplittableRandom rng, int b, int[] positions, double[] weights) {
         if (classOf.length == 1) {
@@ -375,11 +374,8 @@ final class WeightedAxis {
             for (int i = 0; i < b; i++) weights[i] = w;
             return;
         }
-        long[] bits = this.bits;
-        if (bits.length < b) bits = this.bits = new long[b];
         int[] rejects = this.rejects;
         if (rejects.length < b) rejects = this.rejects = new int[b];
-        for (int i = 0; i < b; i++) bits[i] = rng.nextLong();
         long[] cells = table.cells;
         double[] reference = table.weights;
         long n = cells.length;
@@ -388,7 +384,7 @@ final class WeightedAxis {
         int r = 0;
         if (exact) {
             for (int i = 0; i < b; i++) {
-                long product = (bits[i] >>> 32) * n;
+                long product = (rng.nextLong() >>> 32) * n;
                 int cell = (int) (product >>> 32);
                 long entry = cells[cell];
                 int alias = (int) entry;
@@ -401,7 +397,7 @@ final class WeightedAxis {
             double[] now = this.now;
             for (int k = 0; k < now.length; k++) now[k] = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
             for (int i = 0; i < b; i++) {
-                long x = bits[i];
+                long x = rng.nextLong();
                 long product = (x >>> 32) * n;
                 int cell = (int) (product >>> 32);
                 long entry = cells[cell];
@@ -418,7 +414,7 @@ final class WeightedAxis {
             double[] m = measure0;
             double low = currentLevels[0], slope = currentLevels[1], outLow = currentLevels[2], range = currentLevels[3];
             for (int i = 0; i < b; i++) {
-                long x = bits[i];
+                long x = rng.nextLong();
                 long product = (x >>> 32) * n;
                 int cell = (int) (product >>> 32);
                 long entry = cells[cell];
@@ -434,7 +430,7 @@ final class WeightedAxis {
             }
         } else {
             for (int i = 0; i < b; i++) {
-                long x = bits[i];
+                long x = rng.nextLong();
                 long product = (x >>> 32) * n;
                 int cell = (int) (product >>> 32);
                 long entry = cells[cell];
