@@ -41,6 +41,8 @@ final class WeightedAxis {
     /** Whether the axis has exactly one curriculum factor, and its measure per class. */
     private final boolean single;
     private final double[] measure0;
+    /** Whether the one factor's measures all lie in [0, 1] (then a level of in_low 0 needs no clamp). */
+    private final boolean unitMeasures;
     /** Per factor: the largest measure of a class with a positive base; Σ base over positions. */
     private final double[] maxMeasure;
     private final double baseTotal;
@@ -93,6 +95,7 @@ final class WeightedAxis {
         int n = curriculum.size();
         this.single = n == 1;
         this.measure0 = n == 1 ? measure[0] : null;
+        this.unitMeasures = n == 1 && Arrays.stream(measure0).allMatch(x -> x >= 0 && x <= 1);
         this.maxMeasure = new double[n];
         Arrays.fill(maxMeasure, Double.NEGATIVE_INFINITY);
         double total = 0;
@@ -126,6 +129,7 @@ final class WeightedAxis {
         this.property = shared.property;
         this.single = shared.single;
         this.measure0 = shared.measure0;
+        this.unitMeasures = shared.unitMeasures;
         this.maxMeasure = shared.maxMeasure;
         this.baseTotal = shared.baseTotal;
         this.proposals = shared.proposals;
@@ -413,6 +417,7 @@ final class WeightedAxis {
         } else if (single) {
             double[] m = measure0;
             double low = currentLevels[0], slope = currentLevels[1], outLow = currentLevels[2], range = currentLevels[3];
+            boolean unclamped = unitMeasures && low == 0 && slope == 1; // (m − 0)·1 = m in [0, 1]: the same bits
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
                 long product = (x >>> 32) * n;
@@ -421,7 +426,7 @@ final class WeightedAxis {
                 int alias = (int) entry;
                 int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
                 int k = classOf[p];
-                double alpha = Math.max(0, Math.min(1, (m[k] - low) * slope));
+                double alpha = unclamped ? m[k] : Math.max(0, Math.min(1, (m[k] - low) * slope));
                 double w = outLow + alpha * range;
                 positions[i] = p;
                 weights[i] = w;

@@ -120,9 +120,10 @@ class WeightedAxisTest {
 
     @Test
     void batchesFollowTheWeightsOnEveryPath() {
-        // drawBatch's paths: an exact table (f on the grid), one factor over many classes (the level per sample),
-        // few classes (each class's level once per batch), two factors (Π levels per sample), and proposals far off
-        // the weights (redrawn by draw, which ends in the run's own table); each batch's weights the drawn levels
+        // drawBatch's paths: an exact table (f on the grid), one factor over many classes (the level per sample,
+        // with and without the clamp), few classes (each class's level once per batch), two factors (Π levels per
+        // sample), and proposals far off the weights (redrawn by draw, which ends in the run's own table); each
+        // batch's weights the drawn levels
         int n = 96;
         double[] base = new double[n], measure = new double[n], second = new double[n];
         SplittableRandom init = new SplittableRandom(5);
@@ -139,6 +140,7 @@ class WeightedAxisTest {
         WeightedAxis far = new WeightedAxis(3, farBase, List.of(new WeightedAxis.Factor(farMeasure, 0)));
         record Case(WeightedAxis axis, double[] base, double[] measure, double f, double g) {}
         List<Case> cases = List.of(new Case(many, base, measure, 0.5, 0), new Case(many, base, measure, 0.3, 0),
+                new Case(many, base, measure, 0.7, 0), // in_low 0: measures in [0, 1] need no clamp
                 new Case(few, BASE, MEASURE, 0.3, 0), new Case(few, BASE, MEASURE, 0.9, 0),
                 new Case(two, base, measure, 0.3, 0.7), new Case(far, farBase, farMeasure, 0.001, 0));
         int b = 64;
