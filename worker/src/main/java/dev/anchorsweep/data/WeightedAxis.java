@@ -339,13 +339,8 @@ final class WeightedAxis {
      */
     int draw(SplittableRandom rng) {
         for (int rejected = 0; ; rejected++) {
-            long[] cells = table.cells;
             long bits = rng.nextLong();
-            long product = (bits >>> 32) * cells.length;
-            int cell = (int) (product >>> 32);
-            long entry = cells[cell];
-            int alias = (int) entry;
-            int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+            int p = position(table.cells, bits);
             int k = classOf[p];
             proposed++;
             double reference = table.weights[k];
@@ -373,7 +368,7 @@ final class WeightedAxis {
      */
     void drawBatch(SplittableRandom rng, int b, int[] positions, double[] weights) {
         if (classOf.length == 1) {
-            double w = table.weights[0];
+            double w = curriculumWeight(0);
             for (int i = 0; i < b; i++) positions[i] = 0;
             for (int i = 0; i < b; i++) weights[i] = w;
             return;
@@ -382,31 +377,23 @@ final class WeightedAxis {
         if (rejects.length < b) rejects = this.rejects = new int[b];
         long[] cells = table.cells;
         double[] reference = table.weights;
-        long n = cells.length;
         int[] classOf = this.classOf;
         proposed += b;
         int r = 0;
         if (exact) {
             for (int i = 0; i < b; i++) {
-                long product = (rng.nextLong() >>> 32) * n;
-                int cell = (int) (product >>> 32);
-                long entry = cells[cell];
-                int alias = (int) entry;
-                int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+                int p = position(cells, rng.nextLong());
                 positions[i] = p;
-                double w = reference[classOf[p]];
-                weights[i] = w;
+                weights[i] = reference[classOf[p]];
             }
         } else if (2 * count.length <= b) { // few classes: each one's weight once per batch
             double[] now = this.now;
-            for (int k = 0; k < now.length; k++) now[k] = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+            for (int k = 0; k < now.length; k++) {
+                now[k] = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+            }
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                long product = (x >>> 32) * n;
-                int cell = (int) (product >>> 32);
-                long entry = cells[cell];
-                int alias = (int) entry;
-                int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+                int p = position(cells, x);
                 int k = classOf[p];
                 double w = now[k];
                 positions[i] = p;
@@ -420,11 +407,7 @@ final class WeightedAxis {
             boolean unclamped = unitMeasures && low == 0 && slope == 1; // (m − 0)·1 = m in [0, 1]: the same bits
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                long product = (x >>> 32) * n;
-                int cell = (int) (product >>> 32);
-                long entry = cells[cell];
-                int alias = (int) entry;
-                int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+                int p = position(cells, x);
                 int k = classOf[p];
                 double alpha = unclamped ? m[k] : Math.max(0, Math.min(1, (m[k] - low) * slope));
                 double w = outLow + alpha * range;
@@ -436,11 +419,7 @@ final class WeightedAxis {
         } else {
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                long product = (x >>> 32) * n;
-                int cell = (int) (product >>> 32);
-                long entry = cells[cell];
-                int alias = (int) entry;
-                int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+                int p = position(cells, x);
                 int k = classOf[p];
                 double w = weight(currentLevels, k);
                 positions[i] = p;
@@ -454,6 +433,19 @@ final class WeightedAxis {
             positions[i] = draw(rng);
             weights[i] = lastWeight;
         }
+    }
+
+    /**
+     * The position of the alias table {@code cells} that the high half of {@code bits} picks: times the number of
+     * cells, the cell (high word) and a uniform 32-bit fraction within it (low word), which selects the cell's own
+     * position (below its threshold) or its alias without a branch.
+     */
+    private static int position(long[] cells, long bits) {
+        long product = (bits >>> 32) * cells.length;
+        int cell = (int) (product >>> 32);
+        long entry = cells[cell];
+        int alias = (int) entry;
+        return alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
     }
 
     /** The curriculum weight (Π levels, without the base) at the current values of the last drawn position. */
