@@ -24,6 +24,10 @@ final class PhaseSampler {
     private final WeightedAxis outerAxis;
     private final WeightedAxis innerAxis;
     private final double[] sampleWeights;
+    /** A weighted batch's positions on each axis and the outer axis's curriculum weights. */
+    private final double[] outerWeights;
+    private final int[] outerPositions;
+    private final int[] innerPositions;
 
     /** What a prototype is built from: runs whose phases agree here share its colours, measures and classes. */
     private record Key(DataPhase phase, int grid, List<Concept> concepts, List<String> properties) {}
@@ -63,6 +67,9 @@ final class PhaseSampler {
         this.outerAxis = prototype.outerAxis.copy();
         this.innerAxis = prototype.innerAxis.copy();
         this.sampleWeights = new double[prototype.sampleWeights.length];
+        this.outerWeights = new double[sampleWeights.length];
+        this.outerPositions = new int[sampleWeights.length];
+        this.innerPositions = new int[sampleWeights.length];
     }
 
     PhaseSampler(DataPhase phase, TrainingColors colors, List<Concept> concepts, List<String> properties, int batch) {
@@ -77,6 +84,9 @@ final class PhaseSampler {
         this.uniform = phase.weight() == SamplingWeight.UNIFORM && phase.curriculum().isEmpty();
 
         this.sampleWeights = new double[batch];
+        this.outerWeights = new double[batch];
+        this.outerPositions = new int[batch];
+        this.innerPositions = new int[batch];
         double[] base = new double[n];
         for (int i = 0; i < n; i++) base[i] = phase.weight().of(colors, i);
         List<double[]> measures = new ArrayList<>();
@@ -184,18 +194,27 @@ final class PhaseSampler {
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
         int concepts = probabilities.length;
-        for (int i = 0; i < b; i++) {
-            int idx;
-            if (byWeight) {
-                int hue = outerAxis.draw(rng);
-                idx = hue * inner + innerAxis.draw(rng);
-                if (weighted) sampleWeights[i] = outerAxis.lastWeight() * innerAxis.lastWeight();
-            } else {
-                idx = phase.full() ? i : rng.nextInt(rows.length / 3);
-                if (weighted) {
-                    sampleWeights[i] = outerAxis.curriculumWeight(idx / inner)
-                            * innerAxis.curriculumWeight(idx % inner);
+        double sum = 0; // Σ sampleWeights, summed while they are made where the batch is drawn by weight
+        if (byWeight) {
+            outerAxis.drawBatch(rng, b, outerPositions, outerWeights);
+            innerAxis.drawBatch(rng, b, innerPositions, sampleWeights);
+            for (int i = 0; i < b; i++) {
+                int idx = outerPositions[i] * inner + innerPositions[i];
+                sum += sampleWeights[i] *= outerWeights[i];
+                out[3 * i] = rows[3 * idx];
+                out[3 * i + 1] = rows[3 * idx + 1];
+                out[3 * i + 2] = rows[3 * idx + 2];
+                for (int k = 0; k < concepts; k++) {
+                    boolean label = rng.nextDouble() < probabilities[k][idx];
+                    labels[k][i] = label ? 1f : 0f;
+                    if (label) labelCounts[k]++;
                 }
+            }
+        }
+        for (int i = 0; i < b && !byWeight; i++) {
+            int idx = phase.full() ? i : rng.nextInt(rows.length / 3);
+            if (weighted) {
+                sampleWeights[i] = outerAxis.curriculumWeight(idx / inner) * innerAxis.curriculumWeight(idx % inner);
             }
             out[3 * i] = rows[3 * idx];
             out[3 * i + 1] = rows[3 * idx + 1];
@@ -207,8 +226,7 @@ final class PhaseSampler {
             }
         }
         if (!weighted) return false;
-        double sum = 0;
-        for (int i = 0; i < b; i++) sum += sampleWeights[i];
+        if (!byWeight) for (int i = 0; i < b; i++) sum += sampleWeights[i];
         if (sum > 1e-6) {
             double scale = 1 / sum;
             for (int i = 0; i < b; i++) lossWeights[i] = (float) (sampleWeights[i] * scale);

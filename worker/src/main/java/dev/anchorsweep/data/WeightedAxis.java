@@ -41,6 +41,8 @@ final class WeightedAxis {
     /** Whether the axis has exactly one curriculum factor, and its measure per class. */
     private final boolean single;
     private final double[] measure0;
+    /** Whether the one factor's measures all lie in [0, 1] (then a level of in_low 0 needs no clamp). */
+    private final boolean unitMeasures;
     /** Per factor: the largest measure of a class with a positive base; Σ base over positions. */
     private final double[] maxMeasure;
     private final double baseTotal;
@@ -66,6 +68,10 @@ final class WeightedAxis {
     private final double[] scratch;
     private final int[] small;
     private final int[] large;
+    /** drawBatch's rejected samples. */
+    private int[] rejects = new int[0];
+    /** Per class its curriculum weight at the current values, for drawBatch on an axis of few classes. */
+    private final double[] now;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
         this.property = curriculum.stream().mapToInt(Factor::property).toArray();
@@ -89,6 +95,7 @@ final class WeightedAxis {
         int n = curriculum.size();
         this.single = n == 1;
         this.measure0 = n == 1 ? measure[0] : null;
+        this.unitMeasures = n == 1 && Arrays.stream(measure0).allMatch(x -> x >= 0 && x <= 1);
         this.maxMeasure = new double[n];
         Arrays.fill(maxMeasure, Double.NEGATIVE_INFINITY);
         double total = 0;
@@ -106,6 +113,7 @@ final class WeightedAxis {
         this.scratch = new double[positions];
         this.small = new int[positions];
         this.large = new int[positions];
+        this.now = new double[c];
     }
 
     /** A fresh axis of another run: the classes (immutable) and the reference tables shared, the rest its own. */
@@ -121,6 +129,7 @@ final class WeightedAxis {
         this.property = shared.property;
         this.single = shared.single;
         this.measure0 = shared.measure0;
+        this.unitMeasures = shared.unitMeasures;
         this.maxMeasure = shared.maxMeasure;
         this.baseTotal = shared.baseTotal;
         this.proposals = shared.proposals;
@@ -132,6 +141,7 @@ final class WeightedAxis {
         this.scratch = new double[positions];
         this.small = new int[positions];
         this.large = new int[positions];
+        this.now = new double[c];
     }
 
     private record Key(double[] values) {
@@ -329,13 +339,8 @@ final class WeightedAxis {
      */
     int draw(SplittableRandom rng) {
         for (int rejected = 0; ; rejected++) {
-            long[] cells = table.cells;
             long bits = rng.nextLong();
-            long product = (bits >>> 32) * cells.length;
-            int cell = (int) (product >>> 32);
-            long entry = cells[cell];
-            int alias = (int) entry;
-            int p = alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
+            int p = position(table.cells, bits);
             int k = classOf[p];
             proposed++;
             double reference = table.weights[k];
@@ -350,6 +355,97 @@ final class WeightedAxis {
             }
             if (rejected == MAX_REJECTIONS) buildOwn(); // from now on (while the values hold) exact
         }
+    }
+
+    /**
+     * Draws {@code b} positions ∝ their weights at the current values (not all zero) into {@code positions}, and
+     * their curriculum weights (Π levels, without the base) into {@code weights}. Each sample's first proposal is
+     * made in one loop over the batch without calls or branches on random data (one random number each: cell, alias
+     * and acceptance as in {@link #draw}; on an axis of few classes each class's weight computed once per batch); the
+     * samples whose proposal was rejected (listed without a branch) are drawn again afterwards by {@link #draw}, in
+     * order. Every sample is still a chain of independent proposals accepted with probability w_now/w_ref: exact, and
+     * a pure function of the random stream and the values. An axis of one position takes no random number.
+     */
+    void drawBatch(SplittableRandom rng, int b, int[] positions, double[] weights) {
+        if (classOf.length == 1) {
+            double w = curriculumWeight(0);
+            for (int i = 0; i < b; i++) positions[i] = 0;
+            for (int i = 0; i < b; i++) weights[i] = w;
+            return;
+        }
+        int[] rejects = this.rejects;
+        if (rejects.length < b) rejects = this.rejects = new int[b];
+        long[] cells = table.cells;
+        double[] reference = table.weights;
+        int[] classOf = this.classOf;
+        proposed += b;
+        int r = 0;
+        if (exact) {
+            for (int i = 0; i < b; i++) {
+                int p = position(cells, rng.nextLong());
+                positions[i] = p;
+                weights[i] = reference[classOf[p]];
+            }
+        } else if (2 * count.length <= b) { // few classes: each one's weight once per batch
+            double[] now = this.now;
+            for (int k = 0; k < now.length; k++) {
+                now[k] = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+            }
+            for (int i = 0; i < b; i++) {
+                long x = rng.nextLong();
+                int p = position(cells, x);
+                int k = classOf[p];
+                double w = now[k];
+                positions[i] = p;
+                weights[i] = w;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
+            }
+        } else if (single) {
+            double[] m = measure0;
+            double low = currentLevels[0], slope = currentLevels[1], outLow = currentLevels[2], range = currentLevels[3];
+            boolean unclamped = unitMeasures && low == 0 && slope == 1; // (m − 0)·1 = m in [0, 1]: the same bits
+            for (int i = 0; i < b; i++) {
+                long x = rng.nextLong();
+                int p = position(cells, x);
+                int k = classOf[p];
+                double alpha = unclamped ? m[k] : Math.max(0, Math.min(1, (m[k] - low) * slope));
+                double w = outLow + alpha * range;
+                positions[i] = p;
+                weights[i] = w;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
+            }
+        } else {
+            for (int i = 0; i < b; i++) {
+                long x = rng.nextLong();
+                int p = position(cells, x);
+                int k = classOf[p];
+                double w = weight(currentLevels, k);
+                positions[i] = p;
+                weights[i] = w;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
+            }
+        }
+        for (int j = 0; j < r; j++) {
+            int i = rejects[j];
+            positions[i] = draw(rng);
+            weights[i] = lastWeight;
+        }
+    }
+
+    /**
+     * The position of the alias table {@code cells} that the high half of {@code bits} picks: times the number of
+     * cells, the cell (high word) and a uniform 32-bit fraction within it (low word), which selects the cell's own
+     * position (below its threshold) or its alias without a branch.
+     */
+    private static int position(long[] cells, long bits) {
+        long product = (bits >>> 32) * cells.length;
+        int cell = (int) (product >>> 32);
+        long entry = cells[cell];
+        int alias = (int) entry;
+        return alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
     }
 
     /** The curriculum weight (Π levels, without the base) at the current values of the last drawn position. */

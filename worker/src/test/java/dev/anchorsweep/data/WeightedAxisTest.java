@@ -118,6 +118,59 @@ class WeightedAxisTest {
         for (int i = 0; i < 100; i++) assertEquals(2, axis.draw(rng));
     }
 
+    @Test
+    void batchesFollowTheWeightsOnEveryPath() {
+        // drawBatch's paths: an exact table (f on the grid), one factor over many classes (the level per sample,
+        // with and without the clamp), few classes (each class's level once per batch), two factors (Π levels per
+        // sample), and proposals far off the weights (redrawn by draw, which ends in the run's own table); each
+        // batch's weights the drawn levels
+        int n = 96;
+        double[] base = new double[n], measure = new double[n], second = new double[n];
+        SplittableRandom init = new SplittableRandom(5);
+        for (int p = 0; p < n; p++) {
+            base[p] = 0.2 + init.nextDouble();
+            measure[p] = p / (n - 1.0);
+            second[p] = init.nextDouble();
+        }
+        WeightedAxis many = new WeightedAxis(n, base, List.of(new WeightedAxis.Factor(measure, 0)));
+        WeightedAxis few = new WeightedAxis(BASE.length, BASE, List.of(new WeightedAxis.Factor(MEASURE, 0)));
+        WeightedAxis two = new WeightedAxis(n, base,
+                List.of(new WeightedAxis.Factor(measure, 0), new WeightedAxis.Factor(second, 1)));
+        double[] farBase = {1, 1000, 0.001}, farMeasure = {0.9881, 0.985, 1.0};
+        WeightedAxis far = new WeightedAxis(3, farBase, List.of(new WeightedAxis.Factor(farMeasure, 0)));
+        record Case(WeightedAxis axis, double[] base, double[] measure, double f, double g) {}
+        List<Case> cases = List.of(new Case(many, base, measure, 0.5, 0), new Case(many, base, measure, 0.3, 0),
+                new Case(many, base, measure, 0.7, 0), // in_low 0: measures in [0, 1] need no clamp
+                new Case(few, BASE, MEASURE, 0.3, 0), new Case(few, BASE, MEASURE, 0.9, 0),
+                new Case(two, base, measure, 0.3, 0.7), new Case(far, farBase, farMeasure, 0.001, 0));
+        int b = 64;
+        int[] positions = new int[b];
+        double[] weights = new double[b];
+        SplittableRandom rng = new SplittableRandom(17);
+        for (Case c : cases) {
+            c.axis().update(new double[] {c.f(), c.g()});
+            // the second factor's levels folded into the base: the chi-square of the first factor then tests both
+            double[] effective = c.base().clone();
+            Levels second2 = Levels.ofFraction(c.g());
+            if (c.axis() == two) for (int p = 0; p < n; p++) effective[p] *= second2.apply(second[p]);
+            Levels levels = Levels.ofFraction(c.f());
+            long[] counts = new long[effective.length];
+            for (int batch = 0; batch < 1_000; batch++) {
+                c.axis().drawBatch(rng, b, positions, weights);
+                for (int i = 0; i < b; i++) {
+                    int p = positions[i];
+                    counts[p]++;
+                    double level = levels.apply(c.measure()[p]) * (c.axis() == two ? second2.apply(second[p]) : 1);
+                    assertEquals(level, weights[i], 1e-12, "f = " + c.f() + ": the weight of sample " + i);
+                }
+            }
+            double p = pValue(effective, c.measure(), c.f(), counts);
+            assertTrue(p > 1e-3, "f = " + c.f() + ", g = " + c.g() + ": p = " + p);
+        }
+        // the first batch's rejected proposals are redrawn, one run of rejections builds the table: then all exact
+        assertTrue(far.proposed() < 1_000 * b + b + 2 * WeightedAxis.MAX_REJECTIONS, "proposed " + far.proposed());
+    }
+
     /** Chi-square p of {@code counts} against base × levels(f), each position of weight 0 never drawn. */
     static double pValue(double[] base, double[] measure, double f, long[] counts) {
         Levels levels = Levels.ofFraction(f);
