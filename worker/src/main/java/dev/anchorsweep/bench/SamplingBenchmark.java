@@ -36,8 +36,9 @@ public final class SamplingBenchmark {
      * measured in alternation, and µs per model-step of the sampler alone: uniform, weighted with the data properties
      * moving every step, and weighted with them held still off the reference grid (0.37: every proposal tested).
      */
-    public record Result(int packSize, double uniformMs, double weightedMs, double ratio, double uniformSamplerUs,
-                         double weightedSamplerUs, double heldSamplerUs) {
+    public record Result(int packSize, double uniformMs, double weightedMs, double ratio, double lossWeightedMs,
+                         double lossWeightedRatio, double uniformSamplerUs, double weightedSamplerUs,
+                         double heldSamplerUs) {
 
         /** µs per model-step of a uniform (weighted) pack step. */
         public double uniformUs() {
@@ -46,6 +47,11 @@ public final class SamplingBenchmark {
 
         public double weightedUs() {
             return weightedMs * 1000 / packSize;
+        }
+
+        /** µs per model-step of a pack step on weighted batches whose losses are also weighted per sample (1.6). */
+        public double lossWeightedUs() {
+            return lossWeightedMs * 1000 / packSize;
         }
     }
 
@@ -59,8 +65,16 @@ public final class SamplingBenchmark {
         this.repetitions = repetitions;
     }
 
-    /** The ex-1.6-like run on the grid ({@code weighted} false) or on ex-1.6's curriculum batches. */
+    /** The ex-1.6-like run on the grid ({@code weighted} false) or on ex-1.6's curriculum batches, losses weighted. */
     public static RunSpec template(boolean weighted, int steps) {
+        return template(weighted, LossWeighting.SAMPLING, steps);
+    }
+
+    /**
+     * The ex-1.6-like run on the grid ({@code weighted} false) or on ex-1.6's curriculum batches with the given loss
+     * weighting (NONE isolates what drawing the batches costs).
+     */
+    public static RunSpec template(boolean weighted, LossWeighting lossWeighting, int steps) {
         TrainingData data = TrainingData.DEFAULT;
         if (weighted) {
             // linear from 0 to 1 over the run: a new value at every step
@@ -69,7 +83,7 @@ public final class SamplingBenchmark {
             data = new TrainingData(new ColorSpec.HsvCube(36, 10, 10), SamplingWeight.BIAS,
                     List.of(new CurriculumFactor(ColorMeasure.VIBRANCY, "data-vibrancies"),
                             new CurriculumFactor(ColorMeasure.PRIMARY_SECONDARY_FOCUS, "data-hues")),
-                    LossWeighting.SAMPLING, Map.of("data-hues", moving, "data-vibrancies", moving), List.of());
+                    lossWeighting, Map.of("data-hues", moving, "data-vibrancies", moving), List.of());
         }
         TrainingSpec training = new TrainingSpec(steps, 32, 8, KeyframeSchedule.constant(0.01), 1000, 10,
                 List.of(steps), Engine.FUSED, data, TrainingSpec.RECON_WEIGHT, List.of());
@@ -80,16 +94,27 @@ public final class SamplingBenchmark {
                 new EvaluationSpec(List.of("named"), null, List.of(), new EvaluationSpec.Selection(null, List.of("recon"))));
     }
 
-    /** Both measured in alternation (so that a machine busy with other work slows both alike), then the samplers. */
+    /**
+     * Uniform batches against weighted draws (losses not weighted: what drawing costs), then against weighted draws
+     * with per-sample loss weighting (1.6), each pair measured in alternation (so that a machine busy with other work
+     * slows both alike); then the samplers alone.
+     */
     public Result measure(int packSize) throws Exception {
-        TrainingBenchmark.Result[] both = bench.measureAlternating("ex-1.6-like", template(false, steps),
-                template(true, steps), Engine.FUSED, packSize);
-        double[] ratios = new double[repetitions];
-        for (int r = 0; r < repetitions; r++) ratios[r] = both[1].repetitionsMs()[r] / both[0].repetitionsMs()[r];
-        Arrays.sort(ratios);
-        return new Result(packSize, both[0].medianMs() * packSize, both[1].medianMs() * packSize,
-                ratios[repetitions / 2], samplerMicros(template(false, steps), packSize, false),
+        TrainingBenchmark.Result[] draws = bench.measureAlternating("ex-1.6-like", template(false, steps),
+                template(true, LossWeighting.NONE, steps), Engine.FUSED, packSize);
+        TrainingBenchmark.Result[] weightedLosses = bench.measureAlternating("ex-1.6-like", template(false, steps),
+                template(true, LossWeighting.SAMPLING, steps), Engine.FUSED, packSize);
+        return new Result(packSize, draws[0].medianMs() * packSize, draws[1].medianMs() * packSize, medianRatio(draws),
+                weightedLosses[1].medianMs() * packSize, medianRatio(weightedLosses),
+                samplerMicros(template(false, steps), packSize, false),
                 samplerMicros(template(true, steps), packSize, false), samplerMicros(template(true, steps), packSize, true));
+    }
+
+    private double medianRatio(TrainingBenchmark.Result[] pair) {
+        double[] ratios = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) ratios[r] = pair[1].repetitionsMs()[r] / pair[0].repetitionsMs()[r];
+        Arrays.sort(ratios);
+        return ratios[repetitions / 2];
     }
 
     /**
