@@ -30,13 +30,7 @@ final class CapturedAnchorPass {
         this.params = params;
         List<Rgb> colors = anchor.rgb();
         this.net = new Network(layout, colors.size());
-        float[] rows = new float[colors.size() * 3];
-        for (int i = 0; i < colors.size(); i++) {
-            rows[3 * i] = (float) colors.get(i).r();
-            rows[3 * i + 1] = (float) colors.get(i).g();
-            rows[3 * i + 2] = (float) colors.get(i).b();
-        }
-        net.load(rows);
+        net.loadColors(colors);
         this.reference = new float[net.latent.z.length];
         this.grads = new float[layout.size];
     }

@@ -2,7 +2,6 @@ package dev.anchorsweep.fused;
 
 import dev.anchorsweep.color.ColorSet;
 import dev.anchorsweep.color.ColorSets;
-import dev.anchorsweep.color.Rgb;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.model.ModelWeights;
 import dev.anchorsweep.regularizer.CapturedAnchor;
@@ -117,15 +116,7 @@ final class FusedRun {
 
     /** Loads the validation colours into a validation network. */
     static void loadValidationColors(Network validationNet) {
-        ColorSet set = ColorSets.validation();
-        float[] rows = new float[set.size() * 3];
-        for (int i = 0; i < set.size(); i++) {
-            Rgb c = set.color(i);
-            rows[3 * i] = (float) c.r();
-            rows[3 * i + 1] = (float) c.g();
-            rows[3 * i + 2] = (float) c.b();
-        }
-        validationNet.load(rows);
+        validationNet.loadColors(ColorSets.validation().colors());
     }
 
     /**

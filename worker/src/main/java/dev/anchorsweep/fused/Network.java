@@ -1,8 +1,11 @@
 package dev.anchorsweep.fused;
 
+import dev.anchorsweep.color.Rgb;
 import dev.anchorsweep.model.Architecture;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+
+import java.util.List;
 
 /**
  * The forward and backward pass of one autoencoder on one batch, over buffers allocated once (SCA-SPEC §2):
@@ -76,6 +79,17 @@ final class Network {
             sampleWeights = weightBuffer;
         }
         latent.sampleWeights = sampleWeights;
+    }
+
+    /** Loads these colours as the batch (as many as the network's batch). */
+    void loadColors(List<Rgb> colors) {
+        float[] rows = new float[colors.size() * C];
+        for (int i = 0; i < colors.size(); i++) {
+            rows[C * i] = (float) colors.get(i).r();
+            rows[C * i + 1] = (float) colors.get(i).g();
+            rows[C * i + 2] = (float) colors.get(i).b();
+        }
+        load(rows);
     }
 
     /** Loads a batch given row-major [batch][3]. */

@@ -159,13 +159,7 @@ class CapturedAnchorPassTest {
         layout.write(weights, p);
         List<dev.anchorsweep.color.Rgb> colors = new dev.anchorsweep.regularizer.CapturedAnchor(PRIMARIES, 0).rgb();
         Network net = new Network(layout, colors.size());
-        float[] rows = new float[colors.size() * 3];
-        for (int i = 0; i < colors.size(); i++) {
-            rows[3 * i] = (float) colors.get(i).r();
-            rows[3 * i + 1] = (float) colors.get(i).g();
-            rows[3 * i + 2] = (float) colors.get(i).b();
-        }
-        net.load(rows);
+        net.loadColors(colors);
         net.encode(p);
         return net.latent.z.clone();
     }
