@@ -193,7 +193,6 @@ final class PhaseSampler {
             innerAxis.update(properties);
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
-        int concepts = probabilities.length;
         double sum = 0; // Σ sampleWeights, summed while they are made where the batch is drawn by weight
         if (byWeight) {
             outerAxis.drawBatch(rng, b, outerPositions, outerWeights);
@@ -201,28 +200,15 @@ final class PhaseSampler {
             for (int i = 0; i < b; i++) {
                 int idx = outerPositions[i] * inner + innerPositions[i];
                 sum += sampleWeights[i] *= outerWeights[i];
-                out[3 * i] = rows[3 * idx];
-                out[3 * i + 1] = rows[3 * idx + 1];
-                out[3 * i + 2] = rows[3 * idx + 2];
-                for (int k = 0; k < concepts; k++) {
-                    boolean label = rng.nextDouble() < probabilities[k][idx];
-                    labels[k][i] = label ? 1f : 0f;
-                    if (label) labelCounts[k]++;
+                take(rng, i, idx, out, labels, labelCounts);
+            }
+        } else {
+            for (int i = 0; i < b; i++) {
+                int idx = phase.full() ? i : rng.nextInt(rows.length / 3);
+                if (weighted) {
+                    sampleWeights[i] = outerAxis.curriculumWeight(idx / inner) * innerAxis.curriculumWeight(idx % inner);
                 }
-            }
-        }
-        for (int i = 0; i < b && !byWeight; i++) {
-            int idx = phase.full() ? i : rng.nextInt(rows.length / 3);
-            if (weighted) {
-                sampleWeights[i] = outerAxis.curriculumWeight(idx / inner) * innerAxis.curriculumWeight(idx % inner);
-            }
-            out[3 * i] = rows[3 * idx];
-            out[3 * i + 1] = rows[3 * idx + 1];
-            out[3 * i + 2] = rows[3 * idx + 2];
-            for (int k = 0; k < concepts; k++) {
-                boolean label = rng.nextDouble() < probabilities[k][idx];
-                labels[k][i] = label ? 1f : 0f;
-                if (label) labelCounts[k]++;
+                take(rng, i, idx, out, labels, labelCounts);
             }
         }
         if (!weighted) return false;
@@ -234,5 +220,17 @@ final class PhaseSampler {
             java.util.Arrays.fill(lossWeights, 0, b, 1f / b);
         }
         return true;
+    }
+
+    /** Sample i of the batch is colour idx: its row, and per concept a Bernoulli label drawn now. */
+    private void take(SplittableRandom rng, int i, int idx, float[] out, float[][] labels, long[] labelCounts) {
+        out[3 * i] = rows[3 * idx];
+        out[3 * i + 1] = rows[3 * idx + 1];
+        out[3 * i + 2] = rows[3 * idx + 2];
+        for (int k = 0; k < probabilities.length; k++) {
+            boolean label = rng.nextDouble() < probabilities[k][idx];
+            labels[k][i] = label ? 1f : 0f;
+            if (label) labelCounts[k]++;
+        }
     }
 }
