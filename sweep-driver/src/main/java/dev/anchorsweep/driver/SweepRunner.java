@@ -145,9 +145,8 @@ public final class SweepRunner {
                 adaptiveArms = rounds.arms();
                 trained = rounds.outcomes().size();
             }
-            List<String> versionRuns = runs.stream().map(RunTicket::runId).toList();
             Set<String> reported = outcomes.stream().map(RunOutcome::runId).collect(Collectors.toSet());
-            List<String> earlier = versionRuns.stream().filter(id -> !reported.contains(id)).toList();
+            List<RunTicket> earlier = runs.stream().filter(t -> !reported.contains(t.runId())).toList();
             List<String> tables = earlier.isEmpty() ? List.of() : ResultViews.register(spark, root);
             if (tables.contains("runs")) outcomes.addAll(SweepSummary.committed(spark, sweepId, earlier, tables));
             SweepSummary summary = SweepSummary.of(outcomes);

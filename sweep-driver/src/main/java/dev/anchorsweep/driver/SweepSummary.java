@@ -1,11 +1,14 @@
 package dev.anchorsweep.driver;
 
 import dev.anchorsweep.analysis.report.DegenerateRule;
-import dev.anchorsweep.analysis.sql.ReportViews;
+import dev.anchorsweep.color.Rgb;
+import dev.anchorsweep.evaluation.ColorEvaluation;
+import dev.anchorsweep.evaluation.RunEvaluation;
 import dev.anchorsweep.job.ConceptErrors;
 import dev.anchorsweep.job.RunOutcome;
+import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.results.RunRow;
-import org.apache.spark.sql.Encoders;
+import dev.anchorsweep.run.RunSpec;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -26,8 +29,8 @@ import java.util.TreeSet;
  * and the rest untouched; for a concept without a single colour (vibrancy), the median error of its colour group (the
  * 12 hues) and the worst error of the other named colours (black, greys, white), as the report's {@code run_errors}
  * defines them. Degenerate runs ({@link DegenerateRule}) are counted and left out of the medians. Built from the runs'
- * outcomes; runs committed before this invocation (or by an earlier attempt of a retried task) are read back with
- * Spark SQL through the report's {@code run_errors} view.
+ * outcomes; runs committed before this invocation (or by an earlier attempt of a retried task) are read back from their
+ * rows ({@link #committed}) and measured by the same {@link ConceptErrors}.
  */
 public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
 
@@ -68,50 +71,45 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
     }
 
     /**
-     * The outcomes of committed runs read back from the tables for the given run ids; host, pack size and training
-     * time as recorded.
+     * The outcomes of committed runs read back from the tables; host, pack size and training time as recorded. Their
+     * errors are computed from their {@code named} evaluation rows by {@link ConceptErrors#of}, as the workers compute
+     * them for the runs they train, so a resumed sweep prints what a fresh one prints. Two plain scans (the runs rows
+     * and the named rows of the sweep): the report's {@code run_errors} view defines the same numbers in SQL, but
+     * planning and running it over a large sweep took tens of seconds.
      *
+     * @param runs   the committed runs to read back (their specs name their concepts)
      * @param tables the result tables registered as views ({@code runs} among them)
      */
-    static List<RunOutcome> committed(SparkSession spark, String sweepId, Collection<String> runIds, List<String> tables) {
-        if (runIds.isEmpty()) return List.of();
-        spark.createDataset(new ArrayList<>(runIds), Encoders.STRING()).toDF("run_id").createOrReplaceTempView("wanted_runs");
-        Map<String, ConceptErrors> errors = new HashMap<>();
-        if (ReportViews.register(spark, tables).contains("run_errors")) {
-            Map<String, List<Row>> rowsByRun = new HashMap<>();
+    static List<RunOutcome> committed(SparkSession spark, String sweepId, Collection<RunTicket> runs, List<String> tables) {
+        if (runs.isEmpty()) return List.of();
+        Map<String, RunSpec> specs = new HashMap<>();
+        runs.forEach(t -> specs.put(t.runId(), t.spec()));
+        Map<String, List<ColorEvaluation>> named = new HashMap<>();
+        if (tables.contains("evaluations")) {
             for (Row row : spark.sql("""
-                    SELECT e.run_id, e.intervention, e.concept_label, e.concept_error,
-                           CASE WHEN e.concept_kind = 'group' THEN e.off_target_label ELSE e.complement_color END,
-                           CASE WHEN e.concept_kind = 'group' THEN e.worst_off_target_error ELSE e.complement_error END,
-                           e.concept_kind = 'group', e.val_recon
-                    FROM run_errors e JOIN wanted_runs w ON e.run_id = w.run_id
-                    WHERE e.sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
-                rowsByRun.computeIfAbsent(row.getString(0), k -> new ArrayList<>()).add(row);
+                    SELECT run_id, intervention, color_index, color_name, r, g, b, out_r, out_g, out_b, error, similarity
+                    FROM evaluations WHERE sweep_id = '%s' AND color_set = 'named'""".formatted(sweepId)).collectAsList()) {
+                if (!specs.containsKey(row.getString(0))) continue;
+                named.computeIfAbsent(row.getString(0), k -> new ArrayList<>()).add(new ColorEvaluation(
+                        row.getString(1), "named", row.getInt(2), row.getString(3),
+                        new Rgb(row.getDouble(4), row.getDouble(5), row.getDouble(6)),
+                        new double[]{row.getDouble(7), row.getDouble(8), row.getDouble(9)}, row.getDouble(10),
+                        row.isNullAt(11) ? null : row.getDouble(11)));
             }
-            rowsByRun.forEach((runId, rows) -> {
-                Map<String, Double> concept = new HashMap<>();
-                Map<String, Double> complement = new HashMap<>();
-                for (Row row : rows) {
-                    concept.put(row.getString(1), row.getDouble(3));
-                    if (!row.isNullAt(5)) complement.put(row.getString(1), row.getDouble(5));
-                }
-                Row first = rows.get(0);
-                errors.put(runId, new ConceptErrors(first.getString(2), first.getString(4), first.getBoolean(6), concept,
-                        complement, first.isNullAt(7) ? null : first.getDouble(7)));
-            });
         }
         List<RunOutcome> outcomes = new ArrayList<>();
         for (Row row : spark.sql("""
-                SELECT r.run_id, r.arm, r.status, r.error, r.train_seconds, r.pack_size, r.host, r.val_recon
-                FROM runs r JOIN wanted_runs w ON r.run_id = w.run_id
-                WHERE r.sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
+                SELECT run_id, arm, status, error, train_seconds, pack_size, host, val_recon
+                FROM runs WHERE sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
+            String runId = row.getString(0);
+            if (!specs.containsKey(runId)) continue;
             boolean ok = RunRow.OK.equals(row.getString(2));
-            ConceptErrors e = errors.get(row.getString(0));
-            if (e == null && ok) { // an ok run without named colours: only its val recon counts (degenerate or not)
-                e = new ConceptErrors(null, null, false, Map.of(), Map.of(), row.isNullAt(7) ? null : row.getDouble(7));
-            }
-            outcomes.add(new RunOutcome(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                    row.getDouble(4), row.getInt(5), row.getString(6), e == null ? ConceptErrors.NONE : e));
+            Double valRecon = row.isNullAt(7) ? null : row.getDouble(7);
+            List<ColorEvaluation> colors = named.get(runId);
+            ConceptErrors errors = !ok ? ConceptErrors.NONE : ConceptErrors.of(specs.get(runId),
+                    colors == null ? null : new RunEvaluation(colors, List.of(), Map.of(), 0), valRecon);
+            outcomes.add(new RunOutcome(runId, row.getString(1), row.getString(2), row.getString(3),
+                    row.getDouble(4), row.getInt(5), row.getString(6), errors));
         }
         return outcomes;
     }
