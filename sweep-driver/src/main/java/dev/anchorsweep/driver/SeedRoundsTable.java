@@ -26,7 +26,8 @@ public final class SeedRoundsTable {
         return sb.toString();
     }
 
+    /** Four significant digits: a val_recon interval of 1e-5 must not print as 0.0000. */
     private static String number(double v) {
-        return Double.isNaN(v) ? "-" : String.format("%.4f", v);
+        return Double.isNaN(v) ? "-" : String.format("%.4g", v);
     }
 }
