@@ -131,12 +131,12 @@ public final class SweepRunner {
             List<ArmStatus> adaptiveArms = List.of();
             int trained = todo.size();
             if (sweep.adaptive() == null) {
-                store.commitSweep(sweepRow(sweep, runs, version, null, 0, 0, options.master(), codeVersion));
+                store.commitSweep(sweepRow(sweep, runs, version, null, 0, 0, 0, options.master(), codeVersion));
                 if (!todo.isEmpty()) outcomes.addAll(train(spark, store, root, sweepId, version.version(), todo,
                         options, codeVersion, warmUp, err));
             } else {
                 SeedRoundsRun.Outcome rounds = SeedRoundsRun.run(sweep, spark, root, committed,
-                        round -> store.commitSweep(sweepRow(sweep, round, version, null, 0, 0, options.master(),
+                        round -> store.commitSweep(sweepRow(sweep, round, version, null, 0, 0, 0, options.master(),
                                 codeVersion)),
                         round -> train(spark, store, root, sweepId, version.version(), round, options, codeVersion,
                                 warmUp, err), err);
@@ -146,11 +146,11 @@ public final class SweepRunner {
                 trained = rounds.outcomes().size();
             }
             Set<String> reported = outcomes.stream().map(RunOutcome::runId).collect(Collectors.toSet());
-            List<RunTicket> earlier = runs.stream().filter(t -> !reported.contains(t.runId())).toList();
+            List<String> earlier = runs.stream().map(RunTicket::runId).filter(id -> !reported.contains(id)).toList();
             List<String> tables = earlier.isEmpty() ? List.of() : ResultViews.register(spark, root);
             if (tables.contains("runs")) outcomes.addAll(SweepSummary.committed(spark, sweepId, earlier, tables));
             SweepSummary summary = SweepSummary.of(outcomes);
-            store.commitSweep(sweepRow(sweep, runs, version, Instant.now(), summary.ok(), summary.failed(),
+            store.commitSweep(sweepRow(sweep, runs, version, Instant.now(), summary.ok(), summary.failed(), summary.stopped(),
                     options.master(), codeVersion));
             return new Result(root, runs.size(), summary.ok(), summary.failed(), trained,
                     (System.nanoTime() - start) / 1e9, summary, adaptiveArms);
@@ -199,9 +199,9 @@ public final class SweepRunner {
 
     /** The version's row, planning {@code runs} (every run of a fixed sweep; the rounds' runs so far of an adaptive one). */
     private static SweepRow sweepRow(Sweep sweep, List<RunTicket> runs, VersionChoice version, Instant finished, int ok,
-                                     int failed, String master, String codeVersion) {
+                                     int failed, int stopped, String master, String codeVersion) {
         return new SweepRow(sweep.name(), version.version(), version.configHash(),
                 runs.stream().map(RunTicket::runId).toList(), sweep.name(), sweep.configText(),
-                sweep.configFile(), version.createdAt(), finished, runs.size(), ok, failed, master, codeVersion);
+                sweep.configFile(), version.createdAt(), finished, runs.size(), ok, failed, stopped, master, codeVersion);
     }
 }

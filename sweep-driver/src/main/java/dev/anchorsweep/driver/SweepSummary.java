@@ -1,20 +1,16 @@
 package dev.anchorsweep.driver;
 
 import dev.anchorsweep.analysis.report.DegenerateRule;
-import dev.anchorsweep.color.Rgb;
-import dev.anchorsweep.evaluation.ColorEvaluation;
-import dev.anchorsweep.evaluation.RunEvaluation;
 import dev.anchorsweep.job.ConceptErrors;
 import dev.anchorsweep.job.RunOutcome;
-import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.results.RunRow;
-import dev.anchorsweep.run.RunSpec;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +25,8 @@ import java.util.TreeSet;
  * and the rest untouched; for a concept without a single colour (vibrancy), the median error of its colour group (the
  * 12 hues) and the worst error of the other named colours (black, greys, white), as the report's {@code run_errors}
  * defines them. Degenerate runs ({@link DegenerateRule}) are counted and left out of the medians. Built from the runs'
- * outcomes; runs committed before this invocation (or by an earlier attempt of a retried task) are read back from their
- * rows ({@link #committed}) and measured by the same {@link ConceptErrors}.
+ * outcomes; runs committed before this invocation (or by an earlier attempt of a retried task) are read back from the
+ * summary columns of their {@code runs} rows, which the same {@link ConceptErrors} filled.
  */
 public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
 
@@ -71,43 +67,26 @@ public record SweepSummary(List<String> interventions, List<ArmLine> arms) {
     }
 
     /**
-     * The outcomes of committed runs read back from the tables; host, pack size and training time as recorded. Their
-     * errors are computed from their {@code named} evaluation rows by {@link ConceptErrors#of}, as the workers compute
-     * them for the runs they train, so a resumed sweep prints what a fresh one prints. Two plain scans (the runs rows
-     * and the named rows of the sweep): the report's {@code run_errors} view defines the same numbers in SQL, but
-     * planning and running it over a large sweep took tens of seconds.
+     * The outcomes of committed runs read back from their {@code runs} rows: host, pack size and training time as
+     * recorded, the errors from the summary columns the worker wrote ({@link ConceptErrors#of(RunRow)}), so a resumed
+     * sweep prints what a fresh one prints without reading the evaluations.
      *
-     * @param runs   the committed runs to read back (their specs name their concepts)
+     * @param runIds the committed runs to read back
      * @param tables the result tables registered as views ({@code runs} among them)
      */
-    static List<RunOutcome> committed(SparkSession spark, String sweepId, Collection<RunTicket> runs, List<String> tables) {
-        if (runs.isEmpty()) return List.of();
-        Map<String, RunSpec> specs = new HashMap<>();
-        runs.forEach(t -> specs.put(t.runId(), t.spec()));
-        Map<String, List<ColorEvaluation>> named = new HashMap<>();
-        if (tables.contains("evaluations")) {
-            for (Row row : spark.sql("""
-                    SELECT run_id, intervention, color_index, color_name, r, g, b, out_r, out_g, out_b, error, similarity
-                    FROM evaluations WHERE sweep_id = '%s' AND color_set = 'named'""".formatted(sweepId)).collectAsList()) {
-                if (!specs.containsKey(row.getString(0))) continue;
-                named.computeIfAbsent(row.getString(0), k -> new ArrayList<>()).add(new ColorEvaluation(
-                        row.getString(1), "named", row.getInt(2), row.getString(3),
-                        new Rgb(row.getDouble(4), row.getDouble(5), row.getDouble(6)),
-                        new double[]{row.getDouble(7), row.getDouble(8), row.getDouble(9)}, row.getDouble(10),
-                        row.isNullAt(11) ? null : row.getDouble(11)));
-            }
-        }
+    static List<RunOutcome> committed(SparkSession spark, String sweepId, Collection<String> runIds, List<String> tables) {
+        if (runIds.isEmpty() || !tables.contains("runs")) return List.of();
+        Set<String> wanted = new HashSet<>(runIds);
         List<RunOutcome> outcomes = new ArrayList<>();
         for (Row row : spark.sql("""
-                SELECT run_id, arm, status, error, train_seconds, pack_size, host, val_recon
+                SELECT run_id, arm, status, error, train_seconds, pack_size, host, val_recon,
+                       concept_label, other_label, concept_group, concept_error, other_error
                 FROM runs WHERE sweep_id = '%s'""".formatted(sweepId)).collectAsList()) {
             String runId = row.getString(0);
-            if (!specs.containsKey(runId)) continue;
-            boolean ok = RunRow.OK.equals(row.getString(2));
-            Double valRecon = row.isNullAt(7) ? null : row.getDouble(7);
-            List<ColorEvaluation> colors = named.get(runId);
-            ConceptErrors errors = !ok ? ConceptErrors.NONE : ConceptErrors.of(specs.get(runId),
-                    colors == null ? null : new RunEvaluation(colors, List.of(), Map.of(), 0), valRecon);
+            if (!wanted.contains(runId)) continue;
+            ConceptErrors errors = !RunRow.OK.equals(row.getString(2)) ? ConceptErrors.NONE
+                    : new ConceptErrors(row.getString(8), row.getString(9), row.getBoolean(10), row.getJavaMap(11),
+                    row.getJavaMap(12), row.isNullAt(7) ? null : row.getDouble(7));
             outcomes.add(new RunOutcome(runId, row.getString(1), row.getString(2), row.getString(3),
                     row.getDouble(4), row.getInt(5), row.getString(6), errors));
         }

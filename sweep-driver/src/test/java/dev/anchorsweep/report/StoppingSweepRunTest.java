@@ -79,6 +79,8 @@ class StoppingSweepRunTest {
                 GROUP BY r.seed ORDER BY r.seed""").collectAsList();
         assertEquals(3, evaluations.size());
         assertEquals(evaluations.get(0).getLong(1), evaluations.get(1).getLong(1));
+        assertEquals("[3,1,0,2]", spark.sql("SELECT runs_total, runs_ok, runs_failed, runs_stopped FROM sweeps")
+                .first().toString(), "the sweeps row counts the stopped runs apart");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.anchorsweep.color.Rgb;
 import dev.anchorsweep.concept.Concept;
 import dev.anchorsweep.evaluation.ColorEvaluation;
 import dev.anchorsweep.evaluation.RunEvaluation;
+import dev.anchorsweep.results.RunRow;
 import dev.anchorsweep.run.RunSpec;
 
 import java.io.Serializable;
@@ -44,6 +45,12 @@ public record ConceptErrors(String conceptLabel, String otherLabel, boolean grou
     public ConceptErrors {
         concept = Map.copyOf(concept);
         other = Map.copyOf(other);
+    }
+
+    /** As stored in the run's {@code runs} row (its five summary columns and val_recon). */
+    public static ConceptErrors of(RunRow row) {
+        return new ConceptErrors(row.conceptLabel(), row.otherLabel(), row.conceptGroup(), row.conceptError(),
+                row.otherError(), row.valRecon());
     }
 
     /**

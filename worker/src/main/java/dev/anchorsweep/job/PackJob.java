@@ -96,8 +96,7 @@ public final class PackJob {
                 writing += System.nanoTime() - t2;
                 outcomes.add(new RunOutcome(ticket.runId(), ticket.arm(), rows.run().status(), rows.run().error(),
                         run.trainSeconds(), run.packSize(), provenance.host(),
-                        RunRow.OK.equals(rows.run().status())
-                                ? ConceptErrors.of(run.spec(), evaluation, rows.run().valRecon()) : ConceptErrors.NONE));
+                        rows.run().ok() ? ConceptErrors.of(rows.run()) : ConceptErrors.NONE));
             }
             long t3 = System.nanoTime();
             commit.commit();

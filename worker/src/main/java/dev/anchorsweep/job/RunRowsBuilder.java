@@ -62,6 +62,8 @@ public final class RunRowsBuilder {
         valTerms.remove("recon");
 
         EvaluationSpec.Selection selection = spec.evaluation().selection();
+        ConceptErrors summary = evaluation == null ? ConceptErrors.NONE
+                : ConceptErrors.of(spec, evaluation, validation.get("recon"));
         RunRow row = new RunRow(sweep, run, ticket.arm(), spec.seed(),
                 stopped ? RunRow.STOPPED : ok ? RunRow.OK : RunRow.FAILED, message,
                 failedStep, spec.regularizerNames(), ticket.axes(), spec.architecture().latentDim(),
@@ -75,7 +77,8 @@ public final class RunRowsBuilder {
                 selectionMetrics(selection, validation), conceptDirection(spec), spec.canonical(), provenance.codeVersion(),
                 provenance.host(), provenance.jvm(), startedAt, Instant.now(), attempt, sweepVersion,
                 TrainerFactory.resolve(spec).configName(), stopped ? trained.stop().step() : null,
-                stopped ? trained.stop().rule() : null);
+                stopped ? trained.stop().rule() : null, summary.conceptLabel(), summary.group(), summary.concept(),
+                summary.otherLabel(), summary.other());
 
         List<HistoryRow> history = new ArrayList<>();
         for (HistoryPoint p : trained.history()) {

@@ -117,6 +117,7 @@ public final class ResultTable<R> {
         r.put("runs_total", row.runsTotal());
         r.put("runs_ok", row.runsOk());
         r.put("runs_failed", row.runsFailed());
+        r.put("runs_stopped", row.runsStopped());
         r.put("master", row.master());
         r.put("code_version", row.codeVersion());
     }
@@ -162,6 +163,11 @@ public final class ResultTable<R> {
         r.put("engine", row.engine());
         r.put("stopped_step", row.stoppedStep());
         r.put("stop_rule", row.stopRule());
+        r.put("concept_label", row.conceptLabel());
+        r.put("concept_group", row.conceptGroup());
+        r.put("concept_error", row.conceptError());
+        r.put("other_label", row.otherLabel());
+        r.put("other_error", row.otherError());
     }
 
     private static void history(HistoryRow row, Columns r) {

@@ -29,6 +29,12 @@ import java.util.Map;
  * @param engine      the training engine that trained the run ({@code fused} or {@code samediff})
  * @param stoppedStep when stopped: the validation step at which a stopping rule stopped it; null otherwise
  * @param stopRule    when stopped: the rule that stopped it; null otherwise
+ * @param conceptLabel the summary's concept colour or group label of an evaluated run, or null (see
+ *                     {@code dev.anchorsweep.job.ConceptErrors}, which computes the five summary columns)
+ * @param conceptGroup whether the concept is a colour group
+ * @param conceptError intervention → the concept colour's error (a group: its median error)
+ * @param otherLabel   the complement colour or the other group's label, or null
+ * @param otherError   intervention → the complement's error (a group: the other group's worst error)
  */
 public record RunRow(String sweepId, String runId, String arm, int seed, String status, String error, Integer failedStep,
                      List<String> regularizers, Map<String, String> axes,
@@ -38,7 +44,9 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
                      String selectionIntervention, Double selectionScore, Map<String, Double> selectionMetrics,
                      List<Double> conceptDirection,
                      String spec, String codeVersion, String host, String jvm, Instant startedAt, Instant finishedAt, int attempt,
-                     int sweepVersion, String engine, Integer stoppedStep, String stopRule) {
+                     int sweepVersion, String engine, Integer stoppedStep, String stopRule,
+                     String conceptLabel, boolean conceptGroup, Map<String, Double> conceptError, String otherLabel,
+                     Map<String, Double> otherError) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -96,6 +104,18 @@ public record RunRow(String sweepId, String runId, String arm, int seed, String 
         atLeast("attempt", attempt, 0);
         atLeast("sweep_version", sweepVersion, 1);
         engine = text("engine", engine);
+        conceptLabel = optionalText("concept_label", conceptLabel);
+        conceptError = map("concept_error", conceptError);
+        otherLabel = optionalText("other_label", otherLabel);
+        otherError = map("other_error", otherError);
+        if (conceptLabel == null && !conceptError.isEmpty()) {
+            throw new IllegalArgumentException("concept_error needs a concept_label, but run " + runId
+                    + " has none and concept_error " + conceptError);
+        }
+        if (otherLabel == null && !otherError.isEmpty()) {
+            throw new IllegalArgumentException("other_error needs an other_label, but run " + runId
+                    + " has none and other_error " + otherError);
+        }
     }
 
     public boolean ok() {

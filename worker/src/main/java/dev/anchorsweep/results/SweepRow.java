@@ -16,7 +16,7 @@ import java.util.List;
  * @param finishedAt null while the sweep runs
  */
 public record SweepRow(String sweepId, int version, String configHash, List<String> runIds, String name, String config, String configFile, Instant createdAt, Instant finishedAt,
-                       int runsTotal, int runsOk, int runsFailed, String master, String codeVersion) {
+                       int runsTotal, int runsOk, int runsFailed, int runsStopped, String master, String codeVersion) {
 
     public SweepRow {
         sweepId = id("sweep_id", sweepId);
@@ -31,13 +31,14 @@ public record SweepRow(String sweepId, int version, String configHash, List<Stri
         atLeast("runs_total", runsTotal, 0);
         atLeast("runs_ok", runsOk, 0);
         atLeast("runs_failed", runsFailed, 0);
+        atLeast("runs_stopped", runsStopped, 0);
         if (runsTotal != runIds.size()) {
             throw new IllegalArgumentException("runs_total must equal the number of run_ids, but got " + runsTotal
                     + " and " + runIds.size() + " run ids in version " + version + " of sweep " + sweepId);
         }
-        if (runsOk + runsFailed > runsTotal) {
-            throw new IllegalArgumentException("runs_ok + runs_failed must not exceed runs_total, but got "
-                    + runsOk + " + " + runsFailed + " > " + runsTotal + " in sweep " + sweepId);
+        if (runsOk + runsFailed + runsStopped > runsTotal) {
+            throw new IllegalArgumentException("runs_ok + runs_failed + runs_stopped must not exceed runs_total, but got "
+                    + runsOk + " + " + runsFailed + " + " + runsStopped + " > " + runsTotal + " in sweep " + sweepId);
         }
         master = text("master", master);
         codeVersion = text("code_version", codeVersion);

@@ -73,7 +73,7 @@ class ResultStoreTest {
         store.commitSweep(finished);
         ParquetRows.assertSameRows(List.of(finished), ParquetRows.read(file("sweeps", "s1", "version-0001.parquet")));
         SweepRow second = new SweepRow("s1", 2, "0123abcd", List.of("r9"), "n", "c", "configs/x.conf", SampleRows.T0, null,
-                1, 0, 0, "local", "v");
+                1, 0, 0, 0, "local", "v");
         store.commitSweep(second);
         assertEquals(Set.of("version-0001.parquet", "version-0002.parquet"), names(root.resolve("sweeps/sweep_id=s1")));
         assertEquals(Set.of("sweep_id=s1"), names(root.resolve("sweeps")));
@@ -230,10 +230,9 @@ class ResultStoreTest {
             row.put("sweep_id", "s1");
             writer.write(row);
         }
-        assertEquals(3, SchemaVersion.CURRENT);
         ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> store.repair("s1", w -> { }));
         assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version 2 "
-                + "(older layout, before stopped runs), but this anchor-sweep reads 3: run the sweep again into a new "
+                + "(older layout, before stopped runs), but this anchor-sweep reads " + SchemaVersion.CURRENT + ": run the sweep again into a new "
                 + "--out, or read it with the anchor-sweep that wrote it", e.getMessage());
         assertTrue(Files.exists(root.resolve("runs/sweep_id=s1/part-p8.parquet")), "left where it is");
     }
@@ -247,7 +246,8 @@ class ResultStoreTest {
                 ok.packId(), ok.packSize(), ok.trainSeconds(), ok.evalSeconds(), ok.finalLoss(), ok.finalRecon(),
                 ok.finalTerms(), ok.valRecon(), ok.valTerms(), ok.labelCounts(), ok.scores(), ok.selectionIntervention(),
                 ok.selectionScore(), ok.selectionMetrics(), ok.conceptDirection(), ok.spec(), ok.codeVersion(), ok.host(),
-                ok.jvm(), ok.startedAt(), ok.finishedAt(), ok.attempt(), ok.sweepVersion(), ok.engine(), 300, "behind-median");
+                ok.jvm(), ok.startedAt(), ok.finishedAt(), ok.attempt(), ok.sweepVersion(), ok.engine(), 300, "behind-median",
+                ok.conceptLabel(), ok.conceptGroup(), ok.conceptError(), ok.otherLabel(), ok.otherError());
         store.commitPack("s1", "p1", List.of(new RunRows(stopped, r1.history(), r1.evaluations(), r1.latents())));
         ParquetRows.assertSameRows(List.of(stopped), ParquetRows.read(file("runs", "s1", "part-p1.parquet")));
         assertEquals(Set.of("r1"), store.committedRunIds("s1"));

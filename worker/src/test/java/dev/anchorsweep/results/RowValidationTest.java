@@ -53,7 +53,7 @@ class RowValidationTest {
                 r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(),
                 r.selectionIntervention(), r.selectionScore(), r.selectionMetrics(), r.conceptDirection(), r.spec(),
                 r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion(), r.engine(),
-                step, rule);
+                step, rule, r.conceptLabel(), r.conceptGroup(), r.conceptError(), r.otherLabel(), r.otherError());
     }
 
     @Test
@@ -64,7 +64,7 @@ class RowValidationTest {
                 () -> new LatentRow("s1", "r1", 0, "baseline", "grid", 0, 0, 0, 0, List.of()));
         assertRejected("losses must be empty or hold 'recon' and 'total', but run r1 step 5 has [recon]",
                 () -> new HistoryRow("s1", "r1", 5, 0.01, Map.of(), Map.of("recon", 1.0), Map.of()));
-        assertRejected("runs_ok + runs_failed must not exceed runs_total, but got 8 + 3 > 10 in sweep s1",
+        assertRejected("runs_ok + runs_failed + runs_stopped must not exceed runs_total, but got 8 + 3 + 0 > 10 in sweep s1",
                 () -> SampleRows.sweep("s1", null, 8, 3));
         assertRejected("finished_at must not be before created_at (2025-03-01T10:15:30.123Z), but got 2025-03-01T10:15:29.123Z",
                 () -> SampleRows.sweep("s1", T.minusSeconds(1), 0, 0));
@@ -80,7 +80,7 @@ class RowValidationTest {
         HistoryRow row = new HistoryRow("s1", "r1", 0, 0.01, weights, Map.of("recon", 1.0, "total", 1.0), Map.of());
         weights.put("separate", 0.2);
         assertEquals(Map.of("anchor", 0.1), row.weights());
-        SweepRow sweep = new SweepRow("s1", 1, "h", List.of("r1"), "n", "c", null, Instant.parse("2025-01-01T00:00:00.123456789Z"), null, 1, 0, 0, "local", "v");
+        SweepRow sweep = new SweepRow("s1", 1, "h", List.of("r1"), "n", "c", null, Instant.parse("2025-01-01T00:00:00.123456789Z"), null, 1, 0, 0, 0, "local", "v");
         assertEquals(Instant.parse("2025-01-01T00:00:00.123Z"), sweep.createdAt());
     }
 
@@ -96,7 +96,8 @@ class RowValidationTest {
                 r.hiddenWidth(), r.layers(), r.steps(), r.batchSize(), r.packId(), r.packSize(), r.trainSeconds(), r.evalSeconds(),
                 r.finalLoss(), r.finalRecon(), r.finalTerms(), r.valRecon(), r.valTerms(), r.labelCounts(), r.scores(),
                 r.selectionIntervention(), r.selectionScore(), r.selectionMetrics(), r.conceptDirection(), r.spec(),
-                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion(), r.engine(), null, null);
+                r.codeVersion(), r.host(), r.jvm(), r.startedAt(), r.finishedAt(), r.attempt(), r.sweepVersion(), r.engine(), null, null,
+                r.conceptLabel(), r.conceptGroup(), r.conceptError(), r.otherLabel(), r.otherError());
     }
 
     private static void assertRejected(String message, Executable construction) {

@@ -18,7 +18,7 @@ final class SampleRows {
 
     static SweepRow sweep(String sweepId, Instant finishedAt, int ok, int failed) {
         return new SweepRow(sweepId, 1, "9f86d081884c7d65", java.util.stream.IntStream.range(0, 10).mapToObj(i -> "r" + i).toList(), "paper isolated", "sweep { name = \"paper isolated\" }\nseeds = [1, 2]", 
-                finishedAt == null ? null : "configs/paper.conf", T0, finishedAt, 10, ok, failed, "local[*]", "0.1.0-SNAPSHOT+abc123");
+                finishedAt == null ? null : "configs/paper.conf", T0, finishedAt, 10, ok, failed, 0, "local[*]", "0.1.0-SNAPSHOT+abc123");
     }
 
     static RunRow okRun(String sweepId, String runId, double finalLoss) {
@@ -29,14 +29,16 @@ final class SampleRows {
                 Map.of("suppress-red", 0.93, "repel-red", Double.NaN),
                 "suppress-red", 0.93, Map.of("recon", 0.0015, "anchor", 0.004), List.of(1.0, 0.0, 0.0, 0.0, 0.0),
                 "{\"arm\":\"anchor+separate\",\"seed\":7}", "0.1.0-SNAPSHOT+abc123", "node-1", "Eclipse Adoptium 17.0.12",
-                T0.plusSeconds(5), T0.plusSeconds(19), 0, 1, "fused", null, null);
+                T0.plusSeconds(5), T0.plusSeconds(19), 0, 1, "fused", null, null,
+                "red", false, Map.of("baseline", 0.0002, "suppress-red", 0.31), "cyan", Map.of("baseline", 0.0001, "suppress-red", 0.0004));
     }
 
     static RunRow failedRun(String sweepId, String runId) {
         return new RunRow(sweepId, runId, "baseline", 8, RunRow.FAILED, "loss became NaN at step 42", 42,
                 List.of(), Map.of(), 4, 16, 1, 1500, 64, "pack-4", 1, 0.5, 0, null, null, Map.of(),
                 null, Map.of(), Map.of(), Map.of(), null, null, Map.of(), null, "{\"arm\":\"baseline\",\"seed\":8}", "0.1.0-SNAPSHOT+abc123",
-                "node-2", "Eclipse Adoptium 17.0.12", T0, T0.plusMillis(700), 1, 2, "samediff", null, null);
+                "node-2", "Eclipse Adoptium 17.0.12", T0, T0.plusMillis(700), 1, 2, "samediff", null, null,
+                null, false, Map.of(), null, Map.of());
     }
 
     /**
