@@ -11,6 +11,7 @@ import dev.anchorsweep.results.ResultStore;
 import dev.anchorsweep.results.ResultsLock;
 import dev.anchorsweep.results.SweepRepair;
 import dev.anchorsweep.results.SweepRow;
+import dev.anchorsweep.job.WarmUpPack;
 import dev.anchorsweep.train.TrainerWarmUp;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -123,7 +124,7 @@ public final class SweepRunner {
 
         // in local mode the driver's JVM trains the packs: warm its JIT up while Spark starts (stopped in train)
         TrainerWarmUp warmUp = todo.isEmpty() || !SparkSessions.isLocal(options.master()) ? null
-                : TrainerWarmUp.start(todo.get(0).spec());
+                : TrainerWarmUp.start(WarmUpPack.of(todo.get(0).spec(), hadoop, codeVersion));
         SparkSession spark = SparkSessions.start("anchor-sweep " + sweepId, options.master(), options.sparkConf());
         try {
             List<RunTicket> runs = sweep.runs();

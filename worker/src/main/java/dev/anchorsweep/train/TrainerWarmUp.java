@@ -1,15 +1,14 @@
 package dev.anchorsweep.train;
 
-import dev.anchorsweep.run.RunSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Trains small throw-away packs on a background thread so that the JIT has compiled the trainer's Java code (SameDiff's
- * session and op dispatch) and ND4J's native library is loaded before the real packs start.
+ * Repeats a small throw-away pack on a background thread so that the JIT has compiled the code a pack runs (the fused
+ * engine's Vector API loops, SameDiff's session and op dispatch, evaluation, row building and Parquet encoding: the
+ * driver passes a {@code dev.anchorsweep.job.WarmUpPack}) and ND4J's native library is loaded before the real packs
+ * start.
  *
  * <p>Why: a cold JVM runs the first few hundred steps of a pack 2-3 times slower than a warm one (the fused engine's
  * Vector API code runs interpreted, very slowly, until C2 compiles it), and on a machine whose cores all train, the
@@ -21,9 +20,6 @@ public final class TrainerWarmUp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TrainerWarmUp.class);
 
-    /** Runs and steps per warm-up pack: short enough that {@link #close()} waits little even while the code still runs interpreted. */
-    static final int PACK_SIZE = 2;
-    static final int STEPS = 20;
     /**
      * Stops by itself after this long: the fused engine is compiled after ~1 s of packs; longer only takes CPU from
      * Spark's start and the first real packs.
@@ -34,34 +30,41 @@ public final class TrainerWarmUp implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
 
-    private TrainerWarmUp(RunSpec template) {
-        List<RunSpec> pack = new ArrayList<>();
-        for (int p = 0; p < PACK_SIZE; p++) pack.add(template.shortened(STEPS, p));
+    private TrainerWarmUp(Runnable pack) {
         thread = new Thread(() -> warm(pack), THREAD_NAME);
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
     }
 
-    /** Starts warming up on packs shaped like {@code template}. */
-    public static TrainerWarmUp start(RunSpec template) {
-        TrainerWarmUp warmUp = new TrainerWarmUp(template);
+    /**
+     * Starts warming up by running {@code pack} again and again (at most {@link #MAX_NANOS}, until {@link #close()});
+     * a pack that is {@link AutoCloseable} is closed on the warm-up's thread when it ends.
+     */
+    public static TrainerWarmUp start(Runnable pack) {
+        TrainerWarmUp warmUp = new TrainerWarmUp(pack);
         warmUp.thread.start();
         return warmUp;
     }
 
-    private void warm(List<RunSpec> pack) {
+    private void warm(Runnable pack) {
         long start = System.nanoTime();
         int packs = 0;
         try {
             while (!stopped && System.nanoTime() - start < MAX_NANOS) {
-                TrainerFactory.trainer().train(pack);
+                pack.run();
                 packs++;
             }
         } catch (RuntimeException | LinkageError e) {
             log.debug("warm-up ended early: {}", e.toString());
         }
-        log.info("warm-up: {} packs of {} runs × {} steps in {} s", packs, PACK_SIZE, STEPS,
-                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        if (pack instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.debug("warm-up pack not closed: {}", e.toString());
+            }
+        }
+        log.info("warm-up: {} packs in {} s", packs, String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 
     /** True on the warm-up's own thread: trainers log their failures there at debug, not as warnings. */
