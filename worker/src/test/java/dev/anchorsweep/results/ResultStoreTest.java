@@ -110,7 +110,9 @@ class ResultStoreTest {
             assertEquals(ResultTable.all().stream().filter(t -> t.name().equals(table)).findFirst().orElseThrow().schema(),
                     new Schema.Parser().parse(avro));
         }
-        assertTrue(parquetSchema("latents").contains("required group latent (LIST) {\n    repeated group list {\n      required double element;"),
+        assertTrue(parquetSchema("latents").contains("required group latent (LIST) {\n    repeated group list {\n      required group element (LIST) {\n"
+                + "        repeated group list {\n          required double element;"), parquetSchema("latents"));
+        assertTrue(parquetSchema("latents").contains("required group r (LIST) {\n    repeated group list {\n      required double element;"),
                 parquetSchema("latents"));
         String runs = parquetSchema("runs");
         for (String column : List.of("required int64 started_at (TIMESTAMP(MILLIS,true));", "optional double final_recon;",
@@ -125,6 +127,10 @@ class ResultStoreTest {
         assertEquals(true, dictionary.get("intervention"));
         assertEquals(true, dictionary.get("run_id"));
         assertEquals(false, dictionary.get("out_r"));
+        footer("latents").getBlocks().get(0).getColumns().forEach(c ->
+                dictionary.put(c.getPath().toDotString(), c.getEncodings().stream().anyMatch(Encoding::usesDictionary)));
+        assertEquals(false, dictionary.get("latent.list.element.list.element"));
+        assertEquals(false, dictionary.get("r.list.element"));
     }
 
     private ParquetMetadata footer(String table) throws IOException {
@@ -230,10 +236,10 @@ class ResultStoreTest {
             row.put("sweep_id", "s1");
             writer.write(row);
         }
-        assertEquals(3, SchemaVersion.CURRENT);
+        assertEquals(4, SchemaVersion.CURRENT);
         ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> store.repair("s1", w -> { }));
         assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version 2 "
-                + "(older layout, before stopped runs), but this anchor-sweep reads 3: run the sweep again into a new "
+                + "(older layout, before stopped runs), but this anchor-sweep reads 4: run the sweep again into a new "
                 + "--out, or read it with the anchor-sweep that wrote it", e.getMessage());
         assertTrue(Files.exists(root.resolve("runs/sweep_id=s1/part-p8.parquet")), "left where it is");
     }
