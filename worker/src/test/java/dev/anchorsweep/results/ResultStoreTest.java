@@ -245,6 +245,27 @@ class ResultStoreTest {
     }
 
     @Test
+    void repairRefusesALatentsFileOfSchemaVersion3WithOneRowPerColour() throws IOException {
+        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5)));
+        Schema three = SchemaBuilder.record("LatentRecord").fields().name("schema_version").type().intType().intDefault(3)
+                .requiredString("sweep_id").requiredInt("color_index").endRecord();
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root.resolve("latents/sweep_id=s1/part-p7.parquet").toUri());
+        try (var writer = new TableFileWriter(new Configuration()).open(three,
+                org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(path, new Configuration()))) {
+            GenericRecord row = new org.apache.avro.generic.GenericData.Record(three);
+            row.put("schema_version", 3);
+            row.put("sweep_id", "s1");
+            row.put("color_index", 0);
+            writer.write(row);
+        }
+        ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> store.repair("s1", w -> { }));
+        assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version 3 "
+                + "(older layout, one latents row per colour), but this anchor-sweep reads " + SchemaVersion.CURRENT
+                + ": run the sweep again into a new --out, or read it with the anchor-sweep that wrote it", e.getMessage());
+        assertTrue(Files.exists(root.resolve("latents/sweep_id=s1/part-p7.parquet")), "left where it is");
+    }
+
+    @Test
     void aStoppedRunKeepsItsStopStepAndRule() throws IOException {
         RunRows r1 = SampleRows.run("s1", "r1", 3, 5, 4, 0.5);
         RunRow ok = r1.run();
