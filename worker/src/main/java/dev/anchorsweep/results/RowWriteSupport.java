@@ -166,6 +166,10 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
         GroupType repeated = type.getType(0).asGroupType();
         Type elementType = repeated.getType(0);
         String elementName = elementType.getName();
+        if (list instanceof double[] && element != Kind.DOUBLE || list instanceof double[][] && inner != Kind.DOUBLE) {
+            throw new IllegalArgumentException("table " + table.name() + ": a " + list.getClass().getSimpleName()
+                    + " given for a list of " + (element == Kind.LIST ? "lists of " + inner : element));
+        }
         int size = list instanceof double[] a ? a.length : list instanceof double[][] a ? a.length : ((List<?>) list).size();
         out.startGroup();
         if (size > 0) {
