@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * <li>{@code runs}: the runs rows of the runs that version plans ({@code sweeps.run_ids}), one per run: a run
  * committed twice (a zombie task attempt) by its first commit (finished_at, then commit_id);</li>
  * <li>{@code history}, {@code evaluations}, {@code latents}: the rows whose (sweep_id, run_id, commit_id) is a row of
- * {@code runs}, so the rows of a pack killed before its runs file are never seen.</li>
+ * {@code runs}, so the rows of a pack killed before its runs file are never seen; {@code latents} in long form, one
+ * row per colour (stored with the colours as arrays, one row per snapshot).</li>
  * </ul>
  * Every file's footer is checked first ({@link StoredFiles}): an unreadable file or one of another schema version
  * fails with a {@link ResultsFolderException} naming it and what to do.
@@ -42,6 +43,18 @@ public final class ResultViews {
     /** Every version's row of every sweep (registered with {@code sweeps}). */
     public static final String VERSIONS = "sweep_versions";
     private static final List<String> DATA = List.of("history", "evaluations", "latents");
+
+    /**
+     * The {@code latents} view over the query of its committed rows (in place of {@code %s}). Stored as one row per
+     * run × step × intervention × colour set with the colours and latents as arrays, it is shown in long form, one row
+     * per colour, its array position as {@code color_index}. The committed rows are picked before the explode, so the
+     * join sees one row per snapshot, not one per colour.
+     */
+    private static final String LATENTS_LONG_FORM = """
+            SELECT d.schema_version, d.sweep_id, d.run_id, d.commit_id, d.step, d.intervention, d.color_set, c.color_index,
+                   c.colour.r AS r, c.colour.g AS g, c.colour.b AS b, c.colour.latent AS latent
+            FROM (%s) d
+            LATERAL VIEW posexplode(arrays_zip(d.r, d.g, d.b, d.latent)) c AS color_index, colour""";
 
     private ResultViews() {
     }
@@ -111,10 +124,11 @@ public final class ResultViews {
             registered.add("runs");
             for (String table : DATA) {
                 if (!present.contains(table)) continue;
-                view(spark, table, """
+                String committed = """
                         SELECT d.* FROM stored_%s d
                         LEFT SEMI JOIN runs r ON d.sweep_id = r.sweep_id AND d.run_id = r.run_id AND d.commit_id = r.commit_id"""
-                        .formatted(table));
+                        .formatted(table);
+                view(spark, table, table.equals("latents") ? LATENTS_LONG_FORM.formatted(committed) : committed);
                 registered.add(table);
             }
         }

@@ -105,7 +105,8 @@ class ResultsFolderTest {
         }
         Cli report = Cli.run("report", out.toString());
         assertEquals(2, report.code(), report.toString());
-        assertTrue(report.err().strip().endsWith("part-future.parquet has schema_version 99, newer than this anchor-sweep's 3: "
+        assertTrue(report.err().strip().endsWith("part-future.parquet has schema_version 99, newer than this anchor-sweep's "
+                + dev.anchorsweep.results.SchemaVersion.CURRENT + ": "
                 + "use the newer anchor-sweep that wrote it"), report.err());
         assertEquals(1, report.err().strip().lines().count(), report.err());
         Files.delete(newer);

@@ -7,10 +7,11 @@ import java.util.Map;
  * Everything measured on a trained run after training.
  *
  * @param colors  per-colour results for every evaluation set under baseline and every intervention
- * @param latents latents of the latent set at every snapshot step, and at the end under latent interventions
+ * @param latents latents of the latent set at every snapshot step, and at the end under latent interventions, one
+ *                snapshot per step and intervention
  * @param scores  selectivity score per scored intervention (SCA-SPEC §6)
  */
-public record RunEvaluation(List<ColorEvaluation> colors, List<LatentPoint> latents, Map<String, Double> scores,
+public record RunEvaluation(List<ColorEvaluation> colors, List<LatentSnapshot> latents, Map<String, Double> scores,
                             double seconds) {
 
     /** The error of one named colour under one intervention (baseline included), or NaN if it was not evaluated. */

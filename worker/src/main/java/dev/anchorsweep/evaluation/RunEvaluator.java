@@ -76,9 +76,9 @@ public final class RunEvaluator {
                 : SelectivityScore.score(grid, errors, spec.concept(), spec.power());
     }
 
-    private static List<LatentPoint> latents(TrainedRun trained) {
+    private static List<LatentSnapshot> latents(TrainedRun trained) {
         RunSpec run = trained.spec();
-        List<LatentPoint> points = new ArrayList<>();
+        List<LatentSnapshot> points = new ArrayList<>();
         if (run.evaluation().latentSet() == null) return points;
         ColorSet set = ColorSets.byName(run.evaluation().latentSet());
         trained.snapshots().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
@@ -93,12 +93,9 @@ public final class RunEvaluator {
         return points;
     }
 
-    private static void addLatents(List<LatentPoint> points, int step, String intervention, ColorSet set,
+    private static void addLatents(List<LatentSnapshot> points, int step, String intervention, ColorSet set,
                                    Autoencoder model, LatentIntervention latent) {
-        double[][] latents = model.encode(set, latent);
-        for (int i = 0; i < set.size(); i++) {
-            points.add(new LatentPoint(step, intervention, set.name(), i, set.color(i), latents[i]));
-        }
+        points.add(new LatentSnapshot(step, intervention, set, model.encode(set, latent)));
     }
 
     private static Autoencoder modelUnder(ModelWeights weights, InterventionSpec intervention) {

@@ -2,7 +2,7 @@ package dev.anchorsweep.job;
 
 import dev.anchorsweep.color.Hsv;
 import dev.anchorsweep.evaluation.ColorEvaluation;
-import dev.anchorsweep.evaluation.LatentPoint;
+import dev.anchorsweep.evaluation.LatentSnapshot;
 import dev.anchorsweep.evaluation.RunEvaluation;
 import dev.anchorsweep.results.EvaluationRow;
 import dev.anchorsweep.train.TrainerFactory;
@@ -93,9 +93,15 @@ public final class RunRowsBuilder {
                         c.color().r(), c.color().g(), c.color().b(), hsv.h(), hsv.s(), hsv.v(), c.output()[0],
                         c.output()[1], c.output()[2], c.error(), c.similarity()));
             }
-            for (LatentPoint l : evaluation.latents()) {
-                latents.add(new LatentRow(sweep, run, l.step(), l.intervention(), l.colorSet(), l.index(),
-                        l.color().r(), l.color().g(), l.color().b(), Arrays.stream(l.latent()).boxed().toList()));
+            for (LatentSnapshot l : evaluation.latents()) {
+                int n = l.set().size();
+                double[] r = new double[n], g = new double[n], b = new double[n];
+                for (int i = 0; i < n; i++) {
+                    r[i] = l.set().color(i).r();
+                    g[i] = l.set().color(i).g();
+                    b[i] = l.set().color(i).b();
+                }
+                latents.add(new LatentRow(sweep, run, l.step(), l.intervention(), l.set().name(), r, g, b, l.latents()));
             }
         }
         return new RunRows(row, history, evaluations, latents);

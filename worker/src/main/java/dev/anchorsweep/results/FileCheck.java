@@ -44,7 +44,8 @@ public record FileCheck(String path, String unreadable, Integer schemaVersion) {
                     + SchemaVersion.CURRENT + ": use the newer anchor-sweep that wrote it";
         }
         String layout = schemaVersion < 2 ? "older layout, before pack commits"
-                : schemaVersion == 2 ? "older layout, before stopped runs" : "older layout, before the summary columns";
+                : schemaVersion < 3 ? "older layout, before stopped runs"
+                : "older layout, one latents row per colour and no summary columns";
         return "result file " + path + " has schema_version " + schemaVersion + " (" + layout + "), "
                 + "but this anchor-sweep reads " + SchemaVersion.CURRENT + ": run the sweep again into a new --out, or "
                 + "read it with the anchor-sweep that wrote it";

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.avro.Schema;
@@ -54,7 +55,10 @@ public final class ResultTable<R> {
         return committedByPack;
     }
 
-    /** Where a row's column values go: a column's name and its value (null for none). */
+    /**
+     * Where a row's column values go: a column's name and its value (null for none). A list column's value is a
+     * {@link List}, or for lists of doubles a {@code double[]} (a {@code double[][]} for a list of such lists).
+     */
     @FunctionalInterface
     public interface Columns {
         void put(String column, Object value);
@@ -63,8 +67,15 @@ public final class ResultTable<R> {
     /** The row as an Avro record; {@code commitId} fills {@code commit_id} (ignored by {@code sweeps}). */
     public GenericRecord toRecord(R row, String commitId) {
         GenericRecord record = new GenericData.Record(schema);
-        columns(row, commitId == null ? null : ColumnCheck.id("commit_id", commitId), record::put);
+        columns(row, commitId == null ? null : ColumnCheck.id("commit_id", commitId), (c, v) -> record.put(c, avro(v)));
         return record;
+    }
+
+    /** A column value as an Avro record holds it: the arrays of {@code latents} as lists. */
+    private static Object avro(Object value) {
+        if (value instanceof double[] a) return Arrays.stream(a).boxed().toList();
+        if (value instanceof double[][] a) return Arrays.stream(a).map(ResultTable::avro).toList();
+        return value;
     }
 
     /**
@@ -206,7 +217,6 @@ public final class ResultTable<R> {
         r.put("step", row.step());
         r.put("intervention", row.intervention());
         r.put("color_set", row.colorSet());
-        r.put("color_index", row.colorIndex());
         r.put("r", row.r());
         r.put("g", row.g());
         r.put("b", row.b());

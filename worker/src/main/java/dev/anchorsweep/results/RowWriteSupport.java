@@ -1,5 +1,6 @@
 package dev.anchorsweep.results;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -26,7 +27,8 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
     /** How a column's values are written, resolved once from its Avro field. */
     private enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, LIST, MAP }
 
-    private record Column(String name, int index, Kind kind, boolean optional, Kind element, Type type) {
+    /** @param element the kind of a list's elements or a map's values; @param inner that of a list of lists' inner elements */
+    private record Column(String name, int index, Kind kind, boolean optional, Kind element, Kind inner, Type type) {
     }
 
     private final ResultTable<R> table;
@@ -66,7 +68,9 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
                 case MAP -> kind(nonNull(value.getValueType()));
                 default -> null;
             };
-            columns[i] = new Column(f.name(), i, kind, optional, element, parquetSchema.getType(f.name()));
+            Kind inner = kind == Kind.LIST && element == Kind.LIST
+                    ? kind(nonNull(nonNull(value.getElementType()).getElementType())) : null;
+            columns[i] = new Column(f.name(), i, kind, optional, element, inner, parquetSchema.getType(f.name()));
             index.put(f.name(), i);
         }
         indexOf = Map.copyOf(index);
@@ -113,7 +117,7 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
             }
             out.startField(c.name(), c.index());
             switch (c.kind()) {
-                case LIST -> list(c, (List<?>) v);
+                case LIST -> list(c, v);
                 case MAP -> map(c, (Map<?, ?>) v);
                 case STRING -> out.addBinary(binary(c.index(), (String) v));
                 default -> value(c.kind(), v);
@@ -149,19 +153,44 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
         }
     }
 
-    /** {@code group (LIST) { repeated group list { element } }}; an empty list writes no repeated group. */
-    private void list(Column c, List<?> list) {
-        GroupType repeated = c.type().asGroupType().getType(0).asGroupType();
-        String elementName = repeated.getType(0).getName();
+    /**
+     * {@code group (LIST) { repeated group list { element } }}; an empty list writes no repeated group. The value is a
+     * {@link List}, or a {@code double[]} (a {@code double[][]} for a list of lists of doubles), written without boxing.
+     */
+    private void list(Column c, Object list) {
+        list(c.type().asGroupType(), c.element(), c.inner(), list);
+    }
+
+    /** @param inner the element kind of the inner lists, where {@code element} is {@code LIST} */
+    private void list(GroupType type, Kind element, Kind inner, Object list) {
+        GroupType repeated = type.getType(0).asGroupType();
+        Type elementType = repeated.getType(0);
+        String elementName = elementType.getName();
+        if (list instanceof double[] && element != Kind.DOUBLE || list instanceof double[][] && inner != Kind.DOUBLE) {
+            throw new IllegalArgumentException("table " + table.name() + ": a " + list.getClass().getSimpleName()
+                    + " given for a list of " + (element == Kind.LIST ? "lists of " + inner : element));
+        }
+        int size = list instanceof double[] a ? a.length : list instanceof double[][] a ? a.length : ((List<?>) list).size();
         out.startGroup();
-        if (!list.isEmpty()) {
+        if (size > 0) {
             out.startField(repeated.getName(), 0);
-            for (Object e : list) {
-                out.startGroup();
-                out.startField(elementName, 0);
-                value(c.element(), e);
-                out.endField(elementName, 0);
-                out.endGroup();
+            if (list instanceof double[] a) {
+                for (double e : a) {
+                    out.startGroup();
+                    out.startField(elementName, 0);
+                    out.addDouble(e);
+                    out.endField(elementName, 0);
+                    out.endGroup();
+                }
+            } else {
+                for (Object e : list instanceof double[][] a ? Arrays.asList((Object[]) a) : (List<?>) list) {
+                    out.startGroup();
+                    out.startField(elementName, 0);
+                    if (element == Kind.LIST) list(elementType.asGroupType(), inner, null, e);
+                    else value(element, e);
+                    out.endField(elementName, 0);
+                    out.endGroup();
+                }
             }
             out.endField(repeated.getName(), 0);
         }

@@ -96,19 +96,26 @@ final class TableFileWriter {
     }
 
     /**
-     * Parquet paths of the columns holding doubles (losses, outputs, latents: nearly all values distinct, so a dictionary
-     * costs ~20% of the write time and saves nothing after compression).
+     * Parquet paths of the columns holding doubles, lists of doubles included (losses, outputs, the latents' colours and
+     * vectors: nearly all values distinct, or a few repeated among thousands, so a dictionary costs ~20% of the write
+     * time and saves nothing after compression).
      */
     static List<String> doubleColumns(Schema schema) {
         return schema.getFields().stream().map(field -> {
             Schema type = nonNull(field.schema());
             return switch (type.getType()) {
                 case DOUBLE -> field.name();
-                case ARRAY -> isDouble(type.getElementType()) ? field.name() + ".list.element" : null;
+                case ARRAY -> isDouble(type.getElementType()) ? field.name() + ".list.element"
+                        : isDoubleList(type.getElementType()) ? field.name() + ".list.element.list.element" : null;
                 case MAP -> isDouble(type.getValueType()) ? field.name() + ".key_value.value" : null;
                 default -> null;
             };
         }).filter(path -> path != null).toList();
+    }
+
+    private static boolean isDoubleList(Schema schema) {
+        Schema type = nonNull(schema);
+        return type.getType() == Schema.Type.ARRAY && isDouble(type.getElementType());
     }
 
     private static boolean isDouble(Schema schema) {

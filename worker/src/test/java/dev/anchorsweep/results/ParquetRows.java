@@ -67,7 +67,7 @@ final class ParquetRows {
         return camel.replaceAll("([A-Z])", "_$1").toLowerCase();
     }
 
-    /** Avro's Utf8, map and array types and the millis of timestamps, as plain Java values. */
+    /** Avro's Utf8, map and array types, Java's double arrays and the millis of timestamps, as plain Java values. */
     private static Object plain(Object value) {
         if (value instanceof CharSequence text) return text.toString();
         if (value instanceof Instant instant) return instant.toEpochMilli();
@@ -77,6 +77,8 @@ final class ParquetRows {
             return plain;
         }
         if (value instanceof List<?> list) return list.stream().map(ParquetRows::plain).toList();
+        if (value instanceof double[] array) return java.util.Arrays.stream(array).boxed().toList();
+        if (value instanceof double[][] array) return java.util.Arrays.stream(array).map(ParquetRows::plain).toList();
         return value;
     }
 }

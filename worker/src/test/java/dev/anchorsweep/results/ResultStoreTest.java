@@ -110,7 +110,9 @@ class ResultStoreTest {
             assertEquals(ResultTable.all().stream().filter(t -> t.name().equals(table)).findFirst().orElseThrow().schema(),
                     new Schema.Parser().parse(avro));
         }
-        assertTrue(parquetSchema("latents").contains("required group latent (LIST) {\n    repeated group list {\n      required double element;"),
+        assertTrue(parquetSchema("latents").contains("required group latent (LIST) {\n    repeated group list {\n      required group element (LIST) {\n"
+                + "        repeated group list {\n          required double element;"), parquetSchema("latents"));
+        assertTrue(parquetSchema("latents").contains("required group r (LIST) {\n    repeated group list {\n      required double element;"),
                 parquetSchema("latents"));
         String runs = parquetSchema("runs");
         for (String column : List.of("required int64 started_at (TIMESTAMP(MILLIS,true));", "optional double final_recon;",
@@ -125,6 +127,10 @@ class ResultStoreTest {
         assertEquals(true, dictionary.get("intervention"));
         assertEquals(true, dictionary.get("run_id"));
         assertEquals(false, dictionary.get("out_r"));
+        footer("latents").getBlocks().get(0).getColumns().forEach(c ->
+                dictionary.put(c.getPath().toDotString(), c.getEncodings().stream().anyMatch(Encoding::usesDictionary)));
+        assertEquals(false, dictionary.get("latent.list.element.list.element"));
+        assertEquals(false, dictionary.get("r.list.element"));
     }
 
     private ParquetMetadata footer(String table) throws IOException {
@@ -235,6 +241,27 @@ class ResultStoreTest {
                 + "(older layout, before stopped runs), but this anchor-sweep reads " + SchemaVersion.CURRENT + ": run the sweep again into a new "
                 + "--out, or read it with the anchor-sweep that wrote it", e.getMessage());
         assertTrue(Files.exists(root.resolve("runs/sweep_id=s1/part-p8.parquet")), "left where it is");
+    }
+
+    @Test
+    void repairRefusesALatentsFileOfSchemaVersion3WithOneRowPerColour() throws IOException {
+        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5)));
+        Schema three = SchemaBuilder.record("LatentRecord").fields().name("schema_version").type().intType().intDefault(3)
+                .requiredString("sweep_id").requiredInt("color_index").endRecord();
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root.resolve("latents/sweep_id=s1/part-p7.parquet").toUri());
+        try (var writer = new TableFileWriter(new Configuration()).open(three,
+                org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(path, new Configuration()))) {
+            GenericRecord row = new org.apache.avro.generic.GenericData.Record(three);
+            row.put("schema_version", 3);
+            row.put("sweep_id", "s1");
+            row.put("color_index", 0);
+            writer.write(row);
+        }
+        ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> store.repair("s1", w -> { }));
+        assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version 3 "
+                + "(older layout, one latents row per colour and no summary columns), but this anchor-sweep reads " + SchemaVersion.CURRENT
+                + ": run the sweep again into a new --out, or read it with the anchor-sweep that wrote it", e.getMessage());
+        assertTrue(Files.exists(root.resolve("latents/sweep_id=s1/part-p7.parquet")), "left where it is");
     }
 
     @Test

@@ -42,7 +42,8 @@ class ResultTableTest {
 
     @Test
     void doubleColumnsNameTheParquetPathsOfDoubles() {
-        assertEquals(List.of("r", "g", "b", "latent.list.element"), TableFileWriter.doubleColumns(ResultTable.LATENTS.schema()));
+        assertEquals(List.of("r.list.element", "g.list.element", "b.list.element", "latent.list.element.list.element"),
+                TableFileWriter.doubleColumns(ResultTable.LATENTS.schema()));
         assertEquals(List.of("lr", "weights.key_value.value", "losses.key_value.value", "validation.key_value.value"),
                 TableFileWriter.doubleColumns(ResultTable.HISTORY.schema()));
     }

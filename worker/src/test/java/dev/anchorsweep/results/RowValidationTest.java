@@ -60,8 +60,15 @@ class RowValidationTest {
     void valuesOutsideTheirRangeAreRejectedWithTheValue() {
         assertRejected("r must be in [0, 1], but got 1.5", () -> new EvaluationRow("s1", "r1", "baseline", "grid", 0, null,
                 1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, null));
-        assertRejected("latent must not be empty (run r1, step 0)",
-                () -> new LatentRow("s1", "r1", 0, "baseline", "grid", 0, 0, 0, 0, List.of()));
+        assertRejected("latent must hold at least one colour (run r1, step 0)",
+                () -> new LatentRow("s1", "r1", 0, "baseline", "grid", new double[0], new double[0], new double[0], new double[0][]));
+        assertRejected("g must hold one value per colour (2 latents), but holds 1 (run r1, step 0)",
+                () -> new LatentRow("s1", "r1", 0, "baseline", "grid", new double[2], new double[1], new double[2], new double[2][3]));
+        assertRejected("b must be in [0, 1], but got -0.5",
+                () -> new LatentRow("s1", "r1", 0, "baseline", "grid", new double[2], new double[2], new double[] {0, -0.5}, new double[2][3]));
+        assertRejected("every colour's latent must hold the same number (≥ 1) of values, but colour 1 has 2 and colour 0 has 3 (run r1, step 0)",
+                () -> new LatentRow("s1", "r1", 0, "baseline", "grid", new double[2], new double[2], new double[2],
+                        new double[][] {{1, 2, 3}, {1, 2}}));
         assertRejected("losses must be empty or hold 'recon' and 'total', but run r1 step 5 has [recon]",
                 () -> new HistoryRow("s1", "r1", 5, 0.01, Map.of(), Map.of("recon", 1.0), Map.of()));
         assertRejected("runs_ok + runs_failed + runs_stopped must not exceed runs_total, but got 8 + 3 + 0 > 10 in sweep s1",

@@ -43,7 +43,8 @@ final class SampleRows {
 
     /**
      * A realistic run: {@code histories} logged steps; {@code evaluations} rows = interventions × a 10×10×10 colour
-     * grid; {@code latents} rows = snapshot steps × the same grid. Model outputs and latents are noisy (unique values).
+     * grid; {@code latents} colours, one latents row (snapshot
+     * step) per 8,000 of them. Model outputs and latents are noisy (unique values).
      */
     static RunRows run(String sweepId, String runId, int histories, int evaluations, int latents, double finalLoss) {
         Random random = new Random(runId.hashCode() * 31L + histories);
@@ -67,16 +68,25 @@ final class SampleRows {
                     clamp(rgb.b() + random.nextGaussian() * 0.02), random.nextDouble() * 0.001, index % 4 == 0 ? null : random.nextDouble()));
         }
         List<LatentRow> latentRows = new ArrayList<>();
-        for (int i = 0; i < latents; i++) {
-            int index = i % GRID;
-            Rgb rgb = gridColour(index);
-            List<Double> z = List.of(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian());
-            latentRows.add(new LatentRow(sweepId, runId, (i / GRID) * 150, EvaluationRow.BASELINE, "grid-10", index, rgb.r(), rgb.g(), rgb.b(), z));
+        for (int first = 0; first < latents; first += LATENT_SET) {
+            int n = Math.min(LATENT_SET, latents - first);
+            double[] r = new double[n], g = new double[n], b = new double[n];
+            double[][] z = new double[n][];
+            for (int i = 0; i < n; i++) {
+                Rgb rgb = gridColour(i % GRID);
+                r[i] = rgb.r();
+                g[i] = rgb.g();
+                b[i] = rgb.b();
+                z[i] = new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+            }
+            latentRows.add(new LatentRow(sweepId, runId, first / LATENT_SET * 150, EvaluationRow.BASELINE, "grid-10", r, g, b, z));
         }
         return new RunRows(okRun(sweepId, runId, finalLoss), history, evals, latentRows);
     }
 
     private static final int GRID = 1000;
+    /** Colours per latents row (snapshot), as many as the latent cube's. */
+    private static final int LATENT_SET = 8000;
 
     private static Rgb gridColour(int index) {
         return new Rgb(index / 100 / 9.0, index / 10 % 10 / 9.0, index % 10 / 9.0);
