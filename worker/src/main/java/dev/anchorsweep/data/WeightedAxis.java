@@ -448,6 +448,79 @@ final class WeightedAxis {
         return alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
     }
 
+    // What AxisPair reads to draw this axis jointly with another (all at the current values, after update).
+
+    /** Positions on this axis. */
+    int positions() {
+        return classOf.length;
+    }
+
+    /** The class of each position. */
+    int[] classOf() {
+        return classOf;
+    }
+
+    /** The alias cells of the table proposals come from ({@link #position} reads them). */
+    long[] cells() {
+        return table.cells;
+    }
+
+    /** Per class its curriculum weight at the proposal table's values. */
+    double[] referenceWeights() {
+        return table.weights;
+    }
+
+    /** Whether proposals come from a table at the current values (every proposal then accepted). */
+    boolean exact() {
+        return exact;
+    }
+
+    /**
+     * Whether a position's curriculum weight at the current values is one level of one measure ({@link #single}),
+     * computed per sample by {@link AxisPair} from {@link #measures()} and {@link #currentLevels()}.
+     */
+    boolean single() {
+        return single;
+    }
+
+    /** Whether the one factor's measures lie in [0, 1] (then in_low 0 needs no clamp). */
+    boolean unitMeasures() {
+        return unitMeasures;
+    }
+
+    /** The one factor's measure per class (single-factor axes only). */
+    double[] measures() {
+        return measure0;
+    }
+
+    /** The current values' levels per factor: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
+    double[] currentLevels() {
+        return currentLevels;
+    }
+
+    /**
+     * Per class its curriculum weight at the current values (computed now: O(classes)); the proposal table's own
+     * weights when it is at the current values. Read-only for the caller.
+     */
+    double[] classWeightsNow() {
+        if (exact) return table.weights;
+        for (int k = 0; k < now.length; k++) now[k] = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+        return now;
+    }
+
+    /** Counts {@code n} proposals made from this axis's table by a caller (AxisPair). */
+    void countProposals(int n) {
+        proposed += n;
+    }
+
+    /**
+     * The position of the alias table {@code cells} that the 32-bit uniform {@code u} (in a long's low word) picks:
+     * {@link #position} of {@code u} as the high half.
+     */
+    static int position32(long[] cells, long u) {
+        return position(cells, u << 32);
+    }
+
     /** The curriculum weight (Π levels, without the base) at the current values of the last drawn position. */
     double lastWeight() {
         return lastWeight;
