@@ -8,95 +8,103 @@ import java.util.SplittableRandom;
  * probability (w_now(outer)·w_now(inner)) / (w_ref(outer)·w_ref(inner)) — each factor ≤ 1, as on one axis
  * ({@link WeightedAxis}), so an accepted pair is drawn exactly ∝ base × w_now on both axes. One 64-bit random number
  * gives both positions (its high half the outer cell and fraction, its low half the inner), a second the acceptance
- * (53 bits, only where a table is off the current values); a sample whose pair is rejected is drawn again afterwards,
- * each axis by its own exact {@link WeightedAxis#draw} (independent exact draws: the pair is exact too). One loop over
- * the batch, one acceptance test per sample: about half the work of drawing the axes apart and combining them.
+ * (only where a table is off the current values); a sample whose pair is rejected is drawn again afterwards, each axis
+ * by its own exact {@link WeightedAxis#draw} (independent exact draws: the pair is exact too). The batch's numbers
+ * come from a SplitMix64 state seeded by one number of the run's stream, kept in a register (the stream's own state
+ * is a field: a store and a load per number). One loop over the batch that reads one packed array per axis: the
+ * batch's work, and the cache lines it needs after a training step evicted them, both about halved against drawing
+ * the axes apart.
  *
- * <p>Applies where the outer axis has few classes (its weights computed once per batch) and the inner one has few
- * classes too, or one factor (its level computed per sample); {@link #applies} says so for a batch size.
+ * <p>Applies where both axes have several positions, at most 2¹⁶ each ({@link #applies}).
  */
 final class AxisPair {
 
     private final WeightedAxis outer;
     private final WeightedAxis inner;
-    /** Samples whose first proposal was rejected. */
+    /** Samples whose first proposal the squeeze left uncertain. */
     private int[] rejects = new int[0];
+    /** Their acceptance random numbers, and each sample's outer position. */
+    private long[] uniforms = new long[0];
+    private int[] outerPositions = new int[0];
 
     AxisPair(WeightedAxis outer, WeightedAxis inner) {
         this.outer = outer;
         this.inner = inner;
     }
 
-    /** Whether batches of {@code b} are drawn here: both axes of several positions, the outer's classes few. */
-    static boolean applies(WeightedAxis outer, WeightedAxis inner, int b) {
-        return outer.positions() > 1 && inner.positions() > 1 && 2 * outer.classes() <= b
-                && (inner.single() || 2 * inner.classes() <= b);
+    /** Whether this draws from {@code outer} × {@code inner}: both of several positions, at most 2¹⁶ each. */
+    static boolean applies(WeightedAxis outer, WeightedAxis inner) {
+        return outer.positions() > 1 && inner.positions() > 1 && outer.positions() <= 1 << 16
+                && inner.positions() <= 1 << 16;
     }
 
     /**
      * Draws {@code b} colours ∝ their weights at the axes' current values (neither all zero) into {@code colours}
-     * (outer position × inner positions + inner position) and their curriculum weights (Π levels of both axes,
-     * without the base) into {@code weights}.
+     * (outer position × inner positions + inner position) and, where {@code weights} is not null (the caller weights
+     * its losses), their curriculum weights (Π levels of both axes, without the base). A proposal reads only the two
+     * packed tables ({@link AliasTable#packed}): its positions, and its squeeze, a lower bound of its acceptance
+     * probability; a 32-bit uniform below the squeeze accepts it without computing w_now (all but about one sample a
+     * batch while the values move), the others are tested exactly, with the same uniform's 53 bits. The colours do
+     * not depend on whether weights are asked for.
      */
     void draw(SplittableRandom rng, int b, int[] colours, double[] weights) {
-        long[] outerCells = outer.cells(), innerCells = inner.cells();
-        double[] outerReference = outer.referenceWeights(), innerReference = inner.referenceWeights();
-        int[] outerClass = outer.classOf(), innerClass = inner.classOf();
+        long[] outerCells = outer.packed(), innerCells = inner.packed();
         int n = inner.positions();
-        double[] outerNow = outer.classWeightsNow();
+        if (rejects.length < b) {
+            rejects = new int[b];
+            uniforms = new long[b];
+            outerPositions = new int[b];
+        }
+        int[] rejects = this.rejects, outerPositions = this.outerPositions;
+        long[] uniforms = this.uniforms;
         long s = rng.nextLong(); // the batch's SplitMix64 state: its numbers mix64(s + γ), mix64(s + 2γ) …
         outer.countProposals(b);
         inner.countProposals(b);
-        if (outer.exact() && inner.exact()) { // every proposal accepted: one random number per sample
-            for (int i = 0; i < b; i++) {
-                long x = mix64(s += GAMMA);
-                int o = WeightedAxis.position32(outerCells, x >>> 32);
-                int p = WeightedAxis.position32(innerCells, x & 0xFFFFFFFFL);
-                colours[i] = o * n + p;
-                weights[i] = outerReference[outerClass[o]] * innerReference[innerClass[p]];
-            }
-            return;
-        }
-        int[] rejects = this.rejects;
-        if (rejects.length < b) rejects = this.rejects = new int[b];
+        boolean outerExact = outer.exact(), innerExact = inner.exact();
         int r = 0;
-        if (!inner.single() || inner.exact()) { // the inner weights per class, like the outer's
-            double[] innerNow = inner.classWeightsNow();
+        if (outerExact && innerExact) { // every proposal accepted: one random number per sample
             for (int i = 0; i < b; i++) {
                 long x = mix64(s += GAMMA);
-                int o = WeightedAxis.position32(outerCells, x >>> 32);
-                int p = WeightedAxis.position32(innerCells, x & 0xFFFFFFFFL);
-                int ko = outerClass[o], ki = innerClass[p];
-                double w = outerNow[ko] * innerNow[ki];
-                colours[i] = o * n + p;
-                weights[i] = w;
-                rejects[r] = i;
-                r += (mix64(s += GAMMA) >>> 11) * 0x1p-53 * (outerReference[ko] * innerReference[ki]) < w ? 0 : 1;
+                int o = WeightedAxis.packedPosition(outerCells, x >>> 32);
+                colours[i] = o * n + WeightedAxis.packedPosition(innerCells, x & 0xFFFFFFFFL);
+                outerPositions[i] = o;
             }
-        } else { // one factor over many classes: its level per sample
-            double[] m = inner.measures();
-            double[] levels = inner.currentLevels();
-            double low = levels[0], slope = levels[1], outLow = levels[2], range = levels[3];
-            boolean unclamped = inner.unitMeasures() && low == 0 && slope == 1; // (m − 0)·1 = m in [0, 1]
+        } else {
+            // an exact axis accepts all its proposals: its squeeze taken as 2¹⁶ (1), without a branch
+            long outerMask = outerExact ? 0 : 0xFFFF, outerOne = outerExact ? 1 << 16 : 0;
+            long innerMask = innerExact ? 0 : 0xFFFF, innerOne = innerExact ? 1 << 16 : 0;
             for (int i = 0; i < b; i++) {
                 long x = mix64(s += GAMMA);
-                int o = WeightedAxis.position32(outerCells, x >>> 32);
-                int p = WeightedAxis.position32(innerCells, x & 0xFFFFFFFFL);
-                int ko = outerClass[o], ki = innerClass[p];
-                double alpha = unclamped ? m[ki] : Math.max(0, Math.min(1, (m[ki] - low) * slope));
-                double w = outerNow[ko] * (outLow + alpha * range);
+                int o = WeightedAxis.packedPosition(outerCells, x >>> 32);
+                int p = WeightedAxis.packedPosition(innerCells, x & 0xFFFFFFFFL);
+                long squeeze = (outerCells[o] >>> 16 & outerMask | outerOne) * (innerCells[p] >>> 16 & innerMask | innerOne);
+                long u = mix64(s += GAMMA);
                 colours[i] = o * n + p;
-                weights[i] = w;
+                outerPositions[i] = o;
                 rejects[r] = i;
-                r += (mix64(s += GAMMA) >>> 11) * 0x1p-53 * (outerReference[ko] * innerReference[ki]) < w ? 0 : 1;
+                uniforms[r] = u;
+                r += (u >>> 32) < squeeze ? 0 : 1;
             }
         }
-        for (int j = 0; j < r; j++) { // rare (~1 %): from the run's stream
-            int i = rejects[j];
-            int o = outer.draw(rng);
-            double w = outer.lastWeight();
+        int[] outerClass = outer.classOf(), innerClass = inner.classOf();
+        if (weights != null) {
+            double[] outerNow = outer.classWeightsNow();
+            for (int i = 0; i < b; i++) {
+                int o = outerPositions[i];
+                weights[i] = outerNow[outerClass[o]] * inner.weightNow(innerClass[colours[i] - o * n]);
+            }
+        }
+        // the uncertain: accepted where u·w_ref < w_now (u < squeeze implies it: the squeeze is the same test's bound)
+        double[] outerReference = outer.referenceWeights(), innerReference = inner.referenceWeights();
+        for (int j = 0; j < r; j++) {
+            int i = rejects[j], o = outerPositions[i];
+            int ko = outerClass[o], ki = innerClass[colours[i] - o * n];
+            double w = outer.weightNow(ko) * inner.weightNow(ki);
+            if ((uniforms[j] >>> 11) * 0x1p-53 * (outerReference[ko] * innerReference[ki]) < w) continue;
+            o = outer.draw(rng); // rejected: both axes drawn exactly, from the run's stream
+            double wo = outer.lastWeight();
             colours[i] = o * n + inner.draw(rng);
-            weights[i] = w * inner.lastWeight();
+            if (weights != null) weights[i] = wo * inner.lastWeight();
         }
     }
 

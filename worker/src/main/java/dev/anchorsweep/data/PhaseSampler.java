@@ -131,7 +131,7 @@ final class PhaseSampler {
         }
         this.outerAxis = new WeightedAxis(outer, outerBase, outerFactors);
         this.innerAxis = new WeightedAxis(in, innerBase, innerFactors);
-        this.pair = AxisPair.applies(outerAxis, innerAxis, batch) ? new AxisPair(outerAxis, innerAxis) : null;
+        this.pair = AxisPair.applies(outerAxis, innerAxis) ? new AxisPair(outerAxis, innerAxis) : null;
         this.colours = new int[batch];
     }
 
@@ -203,7 +203,7 @@ final class PhaseSampler {
         }
         double sum = 0; // Σ sampleWeights, summed while they are made where the batch is drawn by weight
         if (byWeight && pair != null) {
-            pair.draw(rng, b, colours, sampleWeights);
+            pair.draw(rng, b, colours, weighted ? sampleWeights : null);
             for (int i = 0; i < b; i++) take(rng, i, colours[i], out, labels, labelCounts);
             if (weighted) for (int i = 0; i < b; i++) sum += sampleWeights[i];
         } else if (byWeight) {
