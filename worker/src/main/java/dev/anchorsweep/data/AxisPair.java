@@ -87,13 +87,7 @@ final class AxisPair {
             }
         }
         int[] outerClass = outer.classOf(), innerClass = inner.classOf();
-        if (weights != null) {
-            double[] outerNow = outer.classWeightsNow();
-            for (int i = 0; i < b; i++) {
-                int o = outerPositions[i];
-                weights[i] = outerNow[outerClass[o]] * inner.weightNow(innerClass[colours[i] - o * n]);
-            }
-        }
+        if (weights != null) weigh(b, colours, weights);
         // the uncertain: accepted where u·w_ref < w_now (u < squeeze implies it: the squeeze is the same test's bound)
         double[] outerReference = outer.referenceWeights(), innerReference = inner.referenceWeights();
         for (int j = 0; j < r; j++) {
@@ -105,6 +99,30 @@ final class AxisPair {
             double wo = outer.lastWeight();
             colours[i] = o * n + inner.draw(rng);
             if (weights != null) weights[i] = wo * inner.lastWeight();
+        }
+    }
+
+    /** The curriculum weights of the colours drawn: the outer axis's per class, the inner's per sample or class. */
+    private void weigh(int b, int[] colours, double[] weights) {
+        int[] outerClass = outer.classOf(), innerClass = inner.classOf();
+        int[] outerPositions = this.outerPositions;
+        int n = inner.positions();
+        double[] outerNow = outer.classWeightsNow();
+        if (inner.single() && !inner.exact()) { // its one level per sample, as WeightedAxis#level
+            double[] m = inner.measures();
+            double[] levels = inner.currentLevels();
+            double low = levels[0], slope = levels[1], outLow = levels[2], range = levels[3];
+            for (int i = 0; i < b; i++) {
+                int o = outerPositions[i];
+                double alpha = Math.max(0, Math.min(1, (m[innerClass[colours[i] - o * n]] - low) * slope));
+                weights[i] = outerNow[outerClass[o]] * (outLow + alpha * range);
+            }
+        } else {
+            double[] innerNow = inner.classWeightsNow();
+            for (int i = 0; i < b; i++) {
+                int o = outerPositions[i];
+                weights[i] = outerNow[outerClass[o]] * innerNow[innerClass[colours[i] - o * n]];
+            }
         }
     }
 
