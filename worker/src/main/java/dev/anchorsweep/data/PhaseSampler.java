@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
  * The batches of one data phase: its colours drawn with replacement ∝ base weight × Π curriculum levels (or the whole
  * set in order for a full batch), each sample's concept labels (a fresh Bernoulli draw per concept), and the
  * per-sample loss weights of {@link LossWeighting#SAMPLING}. Colour sets with a hue × (s, v) product whose factors
- * each depend on one axis only (the HSV sets with bias, vibrancy, focus …) draw the two axes independently (both in
- * one proposal per sample where {@link AxisPair} applies); any
+ * each depend on one axis only (the HSV sets with bias, vibrancy, focus …) draw the two axes independently; any
  * other weighting draws from one axis of all colours.
  */
 final class PhaseSampler {
@@ -29,9 +28,6 @@ final class PhaseSampler {
     private final double[] outerWeights;
     private final int[] outerPositions;
     private final int[] innerPositions;
-    /** Both axes drawn at once (null where {@link AxisPair#applies} does not): the colours it drew. */
-    private final AxisPair pair;
-    private final int[] colours;
 
     /** What a prototype is built from: runs whose phases agree here share its colours, measures and classes. */
     private record Key(DataPhase phase, int grid, List<Concept> concepts, List<String> properties) {}
@@ -74,8 +70,6 @@ final class PhaseSampler {
         this.outerWeights = new double[sampleWeights.length];
         this.outerPositions = new int[sampleWeights.length];
         this.innerPositions = new int[sampleWeights.length];
-        this.pair = prototype.pair == null ? null : new AxisPair(outerAxis, innerAxis);
-        this.colours = new int[sampleWeights.length];
     }
 
     PhaseSampler(DataPhase phase, TrainingColors colors, List<Concept> concepts, List<String> properties, int batch) {
@@ -131,8 +125,6 @@ final class PhaseSampler {
         }
         this.outerAxis = new WeightedAxis(outer, outerBase, outerFactors);
         this.innerAxis = new WeightedAxis(in, innerBase, innerFactors);
-        this.pair = AxisPair.applies(outerAxis, innerAxis) ? new AxisPair(outerAxis, innerAxis) : null;
-        this.colours = new int[batch];
     }
 
     /**
@@ -202,11 +194,7 @@ final class PhaseSampler {
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
         double sum = 0; // Σ sampleWeights, summed while they are made where the batch is drawn by weight
-        if (byWeight && pair != null) {
-            pair.draw(rng, b, colours, weighted ? sampleWeights : null);
-            for (int i = 0; i < b; i++) take(rng, i, colours[i], out, labels, labelCounts);
-            if (weighted) for (int i = 0; i < b; i++) sum += sampleWeights[i];
-        } else if (byWeight) {
+        if (byWeight) {
             outerAxis.drawBatch(rng, b, outerPositions, outerWeights);
             innerAxis.drawBatch(rng, b, innerPositions, sampleWeights);
             for (int i = 0; i < b; i++) {

@@ -1,7 +1,6 @@
 package dev.anchorsweep.data;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,8 +24,6 @@ final class ProposalTables {
     static final long MAX_BYTES = 16L << 20;
 
     private final ConcurrentHashMap<Long, AliasTable> tables = new ConcurrentHashMap<>();
-    /** The tables of keys 0..GRID (one factor) by key as well: found without boxing or hashing, as a run moves. */
-    private final AtomicReferenceArray<AliasTable> byKey = new AtomicReferenceArray<>(GRID + 1);
     private final AtomicLong built = new AtomicLong();
 
     /** The key of the reference of {@code values} (fractions per factor): each rounded up to a multiple of 1/GRID. */
@@ -45,17 +42,6 @@ final class ProposalTables {
 
     /** The table at the reference {@code key}, built by {@code axis} if none is kept yet; null when too many are. */
     AliasTable at(long key, WeightedAxis axis) {
-        if (key <= GRID) {
-            AliasTable table = byKey.get((int) key);
-            if (table != null) return table;
-            table = atKey(key, axis);
-            if (table != null) byKey.set((int) key, table);
-            return table;
-        }
-        return atKey(key, axis);
-    }
-
-    private AliasTable atKey(long key, WeightedAxis axis) {
         AliasTable table = tables.get(key);
         if (table != null || (long) (tables.size() + 1) * axis.tableBytes() > MAX_BYTES) return table;
         return tables.computeIfAbsent(key, k -> {

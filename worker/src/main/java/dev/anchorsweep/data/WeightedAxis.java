@@ -72,8 +72,6 @@ final class WeightedAxis {
     private int[] rejects = new int[0];
     /** Per class its curriculum weight at the current values, for drawBatch on an axis of few classes. */
     private final double[] now;
-    /** 1 per class: the squeeze of an exact table. */
-    private final double[] ones;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
         this.property = curriculum.stream().mapToInt(Factor::property).toArray();
@@ -116,8 +114,6 @@ final class WeightedAxis {
         this.small = new int[positions];
         this.large = new int[positions];
         this.now = new double[c];
-        this.ones = new double[c];
-        Arrays.fill(ones, 1);
     }
 
     /** A fresh axis of another run: the classes (immutable) and the reference tables shared, the rest its own. */
@@ -146,8 +142,6 @@ final class WeightedAxis {
         this.small = new int[positions];
         this.large = new int[positions];
         this.now = new double[c];
-        this.ones = new double[c];
-        Arrays.fill(ones, 1);
     }
 
     private record Key(double[] values) {
@@ -298,12 +292,6 @@ final class WeightedAxis {
         }
         out.empty = !(total > 0);
         if (out.empty) return;
-        // the squeeze: the weights at each value one grid step lower, over these, rounded down by 2⁻³⁰ (far more than
-        // the rounding of the levels' few operations, so that it stays below w_now/w for every value in between)
-        for (int f = 0; f < values.length; f++) setLevels(levels, f, Math.max(0, values[f] - 1.0 / ProposalTables.GRID));
-        for (int k = 0; k < c; k++) {
-            out.squeeze[k] = weights[k] > 0 ? weight(levels, k) / weights[k] * (1 - 0x1p-30) : 0;
-        }
         // Vose's alias method
         int s = 0, l = 0;
         double scale = n / total;
@@ -327,12 +315,6 @@ final class WeightedAxis {
         while (s > 0) { // only by rounding
             int p = small[--s];
             cells[p] = OWN << 32 | p;
-        }
-        long[] packed = out.packed;
-        if (packed == null) return;
-        for (int p = 0; p < n; p++) { // threshold | squeeze of p in 1/2¹⁶ (rounded down) | alias
-            long squeeze = (long) (out.squeeze[classOf[p]] * 65536); // < 65536: the squeeze is below 1
-            packed[p] = cells[p] & 0xFFFFFFFF00000000L | squeeze << 16 | cells[p] & 0xFFFF;
         }
     }
 
@@ -464,109 +446,6 @@ final class WeightedAxis {
         long entry = cells[cell];
         int alias = (int) entry;
         return alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
-    }
-
-    // What AxisPair reads to draw this axis jointly with another (all at the current values, after update).
-
-    /** Positions on this axis. */
-    int positions() {
-        return classOf.length;
-    }
-
-    /** The class of each position. */
-    int[] classOf() {
-        return classOf;
-    }
-
-    /** The alias cells of the table proposals come from ({@link #position} reads them). */
-    long[] cells() {
-        return table.cells;
-    }
-
-    /** Per class its curriculum weight at the proposal table's values. */
-    double[] referenceWeights() {
-        return table.weights;
-    }
-
-    /** Whether proposals come from a table at the current values (every proposal then accepted). */
-    boolean exact() {
-        return exact;
-    }
-
-    /**
-     * Whether a position's curriculum weight at the current values is one level of one measure ({@link #single}),
-     * computed per sample by {@link AxisPair} from {@link #measures()} and {@link #currentLevels()}.
-     */
-    boolean single() {
-        return single;
-    }
-
-    /** Whether the one factor's measures lie in [0, 1] (then in_low 0 needs no clamp). */
-    boolean unitMeasures() {
-        return unitMeasures;
-    }
-
-    /** The one factor's measure per class (single-factor axes only). */
-    double[] measures() {
-        return measure0;
-    }
-
-    /** The current values' levels per factor: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
-    double[] currentLevels() {
-        return currentLevels;
-    }
-
-    /**
-     * Per class its curriculum weight at the current values (computed now: O(classes)); the proposal table's own
-     * weights when it is at the current values. Read-only for the caller.
-     */
-    double[] classWeightsNow() {
-        if (exact) return table.weights;
-        for (int k = 0; k < now.length; k++) now[k] = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
-        return now;
-    }
-
-    /**
-     * Per class a lower bound of w_now/w_ref ({@link AliasTable#squeeze}): the table's own where it is a reference
-     * off the current values, all 1 where it is at them.
-     */
-    double[] squeeze() {
-        return exact ? ones : table.squeeze;
-    }
-
-    /** Class k's curriculum weight Π levels at the current values. */
-    double weightNow(int k) {
-        return single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
-    }
-
-    /** Counts {@code n} proposals made from this axis's table by a caller (AxisPair). */
-    void countProposals(int n) {
-        proposed += n;
-    }
-
-    /** The proposal table's cells packed with each position's squeeze ({@link AliasTable#packed}). */
-    long[] packed() {
-        return table.packed;
-    }
-
-    /**
-     * The position of the packed alias table {@code packed} ({@link AliasTable#packed}) that the 32-bit uniform
-     * {@code u} picks: {@link #position} with the alias in the low 16 bits.
-     */
-    static int packedPosition(long[] packed, long u) {
-        long product = u * packed.length;
-        int cell = (int) (product >>> 32);
-        long entry = packed[cell];
-        int alias = (int) (entry & 0xFFFF);
-        return alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
-    }
-
-    /**
-     * The position of the alias table {@code cells} that the 32-bit uniform {@code u} (in a long's low word) picks:
-     * {@link #position} of {@code u} as the high half.
-     */
-    static int position32(long[] cells, long u) {
-        return position(cells, u << 32);
     }
 
     /** The curriculum weight (Π levels, without the base) at the current values of the last drawn position. */
