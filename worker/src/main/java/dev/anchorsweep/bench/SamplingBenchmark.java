@@ -113,7 +113,7 @@ public final class SamplingBenchmark {
     }
 
     /** Pairs measured per comparison: at least 15 (a pair takes a fraction of a second). */
-    private int pairs() {
+    public int pairs() {
         return Math.max(15, repetitions);
     }
 
