@@ -114,13 +114,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** One line: P = 64 fused pack steps on uniform grid batches against ex-1.6's weighted curriculum batches. */
     private void sampling() throws Exception {
-        var r = new dev.anchorsweep.bench.SamplingBenchmark(steps, reps).measure(64);
-        System.out.printf("%nsampling (ex-1.6-like runs, fused, P = 64, one core, measured in alternation): uniform grid"
-                        + " batches %.2f µs per model-step, weighted curriculum batches (data properties moving every"
-                        + " step) %.2f µs; ratio (median of the pairs) %.3f, at most 1.05 asked; with the losses also"
+        var bench = new dev.anchorsweep.bench.SamplingBenchmark(steps, reps);
+        var r = bench.measure(64);
+        System.out.printf("%nsampling (ex-1.6-like runs, fused, P = 64, one core, CPU time, %d pairs measured in"
+                        + " alternation): uniform grid batches %.2f µs per model-step, weighted curriculum batches"
+                        + " (data properties moving every step) %.2f µs; ratio (median of the pairs) %.3f, at most"
+                        + " 1.05 asked; with the losses also"
                         + " weighted per sample (1.6) %.2f µs, ratio %.3f; the sampler alone (CPU time) %.2f µs per"
                         + " model-step uniform, %.2f weighted moving, %.2f weighted held still%n",
-                r.uniformUs(), r.weightedUs(), r.ratio(), r.lossWeightedUs(), r.lossWeightedRatio(),
+                bench.pairs(), r.uniformUs(), r.weightedUs(), r.ratio(), r.lossWeightedUs(), r.lossWeightedRatio(),
                 r.uniformSamplerUs(), r.weightedSamplerUs(), r.heldSamplerUs());
     }
 

@@ -19,6 +19,11 @@ import dev.anchorsweep.schedule.Interpolation;
 import dev.anchorsweep.schedule.Keyframe;
 import dev.anchorsweep.schedule.KeyframeSchedule;
 
+import dev.anchorsweep.train.TrainedRun;
+import dev.anchorsweep.train.Trainer;
+import dev.anchorsweep.train.TrainerFactory;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +37,9 @@ import java.util.Map;
 public final class SamplingBenchmark {
 
     /**
-     * ms per pack step (P model-steps) of both (medians), the median of the weighted/uniform ratios of the pairs
-     * measured in alternation, and µs per model-step of the sampler alone: uniform, weighted with the data properties
-     * moving every step, and weighted with them held still off the reference grid (0.37: every proposal tested).
+     * ms of CPU time per pack step (P model-steps) of both (medians), the median of the weighted/uniform ratios of
+     * the pairs measured in alternation, and µs per model-step of the sampler alone: uniform, weighted with the data properties
+     * moving every step, and weighted with them held still off the reference grid (0.37: every proposal needs an acceptance test).
      */
     public record Result(int packSize, double uniformMs, double weightedMs, double ratio, double lossWeightedMs,
                          double lossWeightedRatio, double uniformSamplerUs, double weightedSamplerUs,
@@ -55,12 +60,10 @@ public final class SamplingBenchmark {
         }
     }
 
-    private final TrainingBenchmark bench;
     private final int steps;
     private final int repetitions;
 
     public SamplingBenchmark(int steps, int repetitions) {
-        this.bench = new TrainingBenchmark(steps, repetitions);
         this.steps = steps;
         this.repetitions = repetitions;
     }
@@ -96,25 +99,73 @@ public final class SamplingBenchmark {
 
     /**
      * Uniform batches against weighted draws (losses not weighted: what drawing costs), then against weighted draws
-     * with per-sample loss weighting (1.6), each pair measured in alternation (so that a machine busy with other work
-     * slows both alike); then the samplers alone.
+     * with per-sample loss weighting (1.6), each pair measured in alternation in CPU time (so that a machine busy with
+     * other work slows both alike); then the samplers alone.
      */
     public Result measure(int packSize) throws Exception {
-        TrainingBenchmark.Result[] draws = bench.measureAlternating("ex-1.6-like", template(false, steps),
-                template(true, LossWeighting.NONE, steps), Engine.FUSED, packSize);
-        TrainingBenchmark.Result[] weightedLosses = bench.measureAlternating("ex-1.6-like", template(false, steps),
-                template(true, LossWeighting.SAMPLING, steps), Engine.FUSED, packSize);
-        return new Result(packSize, draws[0].medianMs() * packSize, draws[1].medianMs() * packSize, medianRatio(draws),
-                weightedLosses[1].medianMs() * packSize, medianRatio(weightedLosses),
+        double[][] draws = alternating(template(false, steps), template(true, LossWeighting.NONE, steps), packSize);
+        double[][] weightedLosses = alternating(template(false, steps), template(true, LossWeighting.SAMPLING, steps),
+                packSize);
+        return new Result(packSize, median(draws[0]) * packSize, median(draws[1]) * packSize, medianRatio(draws),
+                median(weightedLosses[1]) * packSize, medianRatio(weightedLosses),
                 samplerMicros(template(false, steps), packSize, false),
                 samplerMicros(template(true, steps), packSize, false), samplerMicros(template(true, steps), packSize, true));
     }
 
-    private double medianRatio(TrainingBenchmark.Result[] pair) {
-        double[] ratios = new double[repetitions];
-        for (int r = 0; r < repetitions; r++) ratios[r] = pair[1].repetitionsMs()[r] / pair[0].repetitionsMs()[r];
-        Arrays.sort(ratios);
-        return ratios[repetitions / 2];
+    /** Pairs measured per comparison: at least 15 (a pair takes a fraction of a second). */
+    public int pairs() {
+        return Math.max(15, repetitions);
+    }
+
+    /**
+     * Packs of {@code a} and {@code b} trained by the fused engine on this thread in alternation (A, B, A, B, …) after
+     * a warm-up of both: per pair, ms of this thread's CPU time per model-step of each. CPU time, not wall time: the
+     * bench shares its machine, and a pack descheduled for another process's time slice would count that slice;
+     * what the other processes do to the caches still counts, for both alike.
+     */
+    private double[][] alternating(RunSpec a, RunSpec b, int packSize) {
+        List<RunSpec> packA = new ArrayList<>(), packB = new ArrayList<>();
+        for (int p = 0; p < packSize; p++) {
+            packA.add(a.shortened(steps, p));
+            packB.add(b.shortened(steps, p));
+        }
+        Trainer trainer = TrainerFactory.of(Engine.FUSED);
+        long warmUpStart = System.nanoTime();
+        do {
+            train(trainer, packA);
+            train(trainer, packB);
+        } while (System.nanoTime() - warmUpStart < 2 * TrainingBenchmark.WARM_UP_NANOS);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double modelSteps = (double) steps * packSize;
+        double[][] ms = new double[2][pairs()];
+        for (int r = 0; r < pairs(); r++) {
+            long start = threads.getCurrentThreadCpuTime();
+            train(trainer, packA);
+            long middle = threads.getCurrentThreadCpuTime();
+            train(trainer, packB);
+            ms[0][r] = (middle - start) / 1e6 / modelSteps;
+            ms[1][r] = (threads.getCurrentThreadCpuTime() - middle) / 1e6 / modelSteps;
+        }
+        return ms;
+    }
+
+    private static void train(Trainer trainer, List<RunSpec> pack) {
+        for (TrainedRun r : trainer.train(pack)) {
+            if (!r.ok()) throw new IllegalStateException("benchmark run failed: " + r.failure());
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The median of the pairs' ratios B/A. */
+    private static double medianRatio(double[][] pairs) {
+        double[] ratios = new double[pairs[0].length];
+        for (int r = 0; r < ratios.length; r++) ratios[r] = pairs[1][r] / pairs[0][r];
+        return median(ratios);
     }
 
     /**
