@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * One pack's commit, written as its runs' rows arrive: one file per table, {@code part-<commit_id>.parquet}, each
@@ -22,7 +21,7 @@ public final class PackCommit implements AutoCloseable {
 
     private static final List<ResultTable<?>> DATA = List.of(ResultTable.HISTORY, ResultTable.EVALUATIONS, ResultTable.LATENTS);
 
-    private record Open(Path temp, ParquetWriter<?> writer) {
+    private record Open(Path temp, RowFileWriter<?> writer) {
     }
 
     private final FileSystem fs;
@@ -106,7 +105,7 @@ public final class PackCommit implements AutoCloseable {
             open.put(table, o);
         }
         @SuppressWarnings("unchecked") // opened for this table above
-        ParquetWriter<R> out = (ParquetWriter<R>) o.writer();
+        RowFileWriter<R> out = (RowFileWriter<R>) o.writer();
         for (R row : rows) out.write(row);
     }
 

@@ -80,7 +80,7 @@ public final class ResultTable<R> {
 
     /**
      * Every column value of the row, {@code schema_version} and {@code commit_id} (a checked id, or null for tables
-     * without it) included: the one mapping of row records to columns, for Avro records and for {@link RowWriteSupport}.
+     * without it) included: the one mapping of row records to columns, for Avro records and for {@link RowShredder}.
      */
     void columns(R row, String commitId, Columns out) {
         out.put("schema_version", SchemaVersion.CURRENT);

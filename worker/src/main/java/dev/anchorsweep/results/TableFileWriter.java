@@ -2,16 +2,21 @@ package dev.anchorsweep.results;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.avro.AvroWriteSupport;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * Writes one table's rows into one Parquet file; the Avro schema goes into the footer ({@code parquet.avro.schema}).
@@ -38,47 +43,37 @@ final class TableFileWriter {
     }
 
     <R> void write(ResultTable<R> table, OutputFile file, List<R> rows, String commitId) throws IOException {
-        try (ParquetWriter<R> writer = open(table, commitId, file)) {
+        try (RowFileWriter<R> writer = open(table, commitId, file)) {
             for (R row : rows) writer.write(row);
         }
     }
 
     /**
-     * A writer of {@code table}'s row records into {@code file} ({@link RowWriteSupport}: the file parquet-avro would
-     * write, without an Avro record per row); {@code commitId} fills {@code commit_id}. The caller closes it.
+     * A writer of {@code table}'s row records into {@code file}: the file parquet-avro would write (the same Parquet
+     * schema, settings and footer metadata: the Avro schema and the writer model), the rows shredded straight into
+     * the columns ({@link RowShredder}); {@code commitId} fills {@code commit_id}. The caller closes it.
      */
-    <R> ParquetWriter<R> open(ResultTable<R> table, String commitId, OutputFile file) throws IOException {
+    <R> RowFileWriter<R> open(ResultTable<R> table, String commitId, OutputFile file) throws IOException {
         String checked = table.committedByPack() ? ColumnCheck.id("commit_id", commitId) : null;
-        RowWriteSupport<R> support = new RowWriteSupport<>(table, checked, conf);
-        RowWriterBuilder<R> builder = new RowWriterBuilder<>(file, support)
-                .withConf(conf)
-                .withCompressionCodec(CODEC)
-                .withRowGroupSize(ROW_GROUP_BYTES)
+        MessageType parquetSchema = new AvroSchemaConverter(conf).convert(table.schema());
+        ParquetProperties.Builder props = ParquetProperties.builder()
                 .withPageSize(PAGE_BYTES)
-                .withDictionaryPageSize(DICTIONARY_PAGE_BYTES)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
-        for (String column : doubleColumns(table.schema())) builder.withDictionaryEncoding(column, false);
-        return builder.build();
+                .withDictionaryPageSize(DICTIONARY_PAGE_BYTES);
+        for (String column : doubleColumns(table.schema())) props.withDictionaryEncoding(column, false);
+        ParquetProperties properties = props.build();
+        // as ParquetWriter.Builder: a codec factory per file, its buffers sized by the page size
+        CodecFactory codecs = new CodecFactory(conf, properties.getPageSizeThreshold());
+        return new RowFileWriter<>(new RowShredder<>(table, checked, parquetSchema), file, ParquetFileWriter.Mode.OVERWRITE,
+                properties, codecs, CODEC, ROW_GROUP_BYTES, footer(table.schema()));
     }
 
-    private static final class RowWriterBuilder<R> extends ParquetWriter.Builder<R, RowWriterBuilder<R>> {
-        private final RowWriteSupport<R> support;
-
-        RowWriterBuilder(OutputFile file, RowWriteSupport<R> support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected RowWriterBuilder<R> self() {
-            return this;
-        }
-
-        @Override
-        protected org.apache.parquet.hadoop.api.WriteSupport<R> getWriteSupport(Configuration conf) {
-            return support;
-        }
+    /** The footer's key-value metadata as parquet-avro writes it: the Avro schema, and "avro" as the writer model. */
+    static Map<String, String> footer(Schema schema) {
+        return Map.of(AVRO_SCHEMA_KEY, schema.toString(), ParquetWriter.OBJECT_MODEL_NAME_PROP, "avro");
     }
+
+    /** parquet-avro's footer key of the Avro schema ({@code AvroWriteSupport}'s, not public). */
+    static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
 
     /** A writer of Avro records of {@code schema} into {@code file}; the caller closes it (which writes the footer). */
     ParquetWriter<GenericRecord> open(Schema schema, OutputFile file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.anchorsweep.results;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,6 +16,8 @@ import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
@@ -49,7 +52,7 @@ class ResultTableTest {
     }
 
     /**
-     * The rows written straight into Parquet ({@link RowWriteSupport}) make the file parquet-avro makes from the same
+     * The rows written straight into Parquet ({@link RowFileWriter}) make the file parquet-avro makes from the same
      * rows as Avro records: the same Parquet schema, the same Avro schema in the footer, the same records read back.
      */
     @Test
@@ -75,9 +78,39 @@ class ResultTableTest {
         ParquetMetadata a = footer(avro, conf);
         assertEquals(a.getFileMetaData().getSchema(), d.getFileMetaData().getSchema(), table.name());
         assertEquals(a.getFileMetaData().getKeyValueMetaData(), d.getFileMetaData().getKeyValueMetaData(), table.name());
+        assertEquals(a.getFileMetaData().getCreatedBy(), d.getFileMetaData().getCreatedBy(), table.name());
+        assertEquals(chunks(a), chunks(d), table.name());
+        assertArrayEquals(java.nio.file.Files.readAllBytes(dir.resolve(table.name() + "-avro.parquet")),
+                java.nio.file.Files.readAllBytes(dir.resolve(table.name() + "-direct.parquet")), table.name() + ": the same bytes");
         List<GenericRecord> expected = read(avro, conf);
         assertEquals(rows.size(), expected.size(), table.name());
         assertEquals(expected.toString(), read(direct, conf).toString(), table.name());
+    }
+
+    /**
+     * Per row group, per column chunk what the writer decided: codec, encodings (and how many pages each), statistics,
+     * value count, sizes, whether a column index, an offset index and a bloom filter were written.
+     */
+    private static List<String> chunks(ParquetMetadata footer) {
+        List<String> out = new ArrayList<>();
+        for (BlockMetaData block : footer.getBlocks()) {
+            out.add("row group: " + block.getRowCount() + " rows, " + block.getTotalByteSize() + " bytes");
+            for (ColumnChunkMetaData c : block.getColumns()) {
+                out.add(c.getPath() + " " + c.getPrimitiveType() + " " + c.getCodec() + " " + c.getEncodings() + " "
+                        + c.getEncodingStats().getDictionaryEncodings() + "/" + c.getEncodingStats().getDataEncodings()
+                        + " dictionary pages " + c.hasDictionaryPage() + " values " + c.getValueCount()
+                        + " statistics " + c.getStatistics() + " nulls " + c.getStatistics().getNumNulls()
+                        + " size " + c.getTotalSize() + "/" + c.getTotalUncompressedSize()
+                        + " column index " + (c.getColumnIndexReference() != null) + " offset index " + (c.getOffsetIndexReference() != null)
+                        + " bloom filter " + c.getBloomFilterOffset() + " size statistics " + sizes(c.getSizeStatistics()));
+            }
+        }
+        return out;
+    }
+
+    private static String sizes(org.apache.parquet.column.statistics.SizeStatistics s) {
+        return s == null ? "none" : s.getRepetitionLevelHistogram() + " " + s.getDefinitionLevelHistogram() + " "
+                + s.getUnencodedByteArrayDataBytes();
     }
 
     private static ParquetMetadata footer(org.apache.hadoop.fs.Path file, Configuration conf) throws IOException {
