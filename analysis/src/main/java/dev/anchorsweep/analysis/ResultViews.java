@@ -56,10 +56,23 @@ public final class ResultViews {
      * @throws ResultsFolderException for a file that cannot be read or a version that no sweep has
      */
     public static List<String> register(SparkSession spark, String root, Integer version) {
+        return register(spark, root, version, null);
+    }
+
+    /**
+     * As {@link #register(SparkSession, String, Integer)}, with the footer check already started (null: check now).
+     *
+     * @param footers the check of the same {@code root}, e.g. started before the Spark session
+     */
+    public static List<String> register(SparkSession spark, String root, Integer version, FooterCheck footers) {
+        if (footers != null && !footers.root().equals(root)) {
+            throw new IllegalArgumentException("the footer check is of " + footers.root() + ", not of " + root);
+        }
         List<String> present = new ArrayList<>();
         try {
             FileSystem fs = FileSystem.get(URI.create(root), spark.sparkContext().hadoopConfiguration());
-            Map<String, MessageType> schemas = StoredFiles.check(fs, root, spark.sparkContext().hadoopConfiguration());
+            Map<String, MessageType> schemas = footers != null ? footers.schemas()
+                    : FooterCheck.check(root, spark.sparkContext().hadoopConfiguration());
             ParquetToSparkSchemaConverter converter = new ParquetToSparkSchemaConverter(spark.sessionState().conf());
             for (String table : TABLES) {
                 Path dir = new Path(root, table);
@@ -123,6 +136,6 @@ public final class ResultViews {
     }
 
     private static void view(SparkSession spark, String name, String sql) {
-        spark.sql("CREATE OR REPLACE TEMPORARY VIEW " + name + " AS\n" + sql);
+        spark.sql(sql).createOrReplaceTempView(name);
     }
 }

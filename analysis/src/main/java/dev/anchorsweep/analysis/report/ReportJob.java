@@ -25,6 +25,8 @@ import static dev.anchorsweep.analysis.report.SignificantDigits.seconds;
  */
 public final class ReportJob {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportJob.class);
+
     /** What was written: the page, how many charts and tables, and how long it took. */
     public record Result(Path index, String sweepId, int charts, int tables, double seconds) {
     }
@@ -40,12 +42,20 @@ public final class ReportJob {
     public Result write(ResultCatalog catalog, Path out, String sweep) {
         long start = System.nanoTime();
         System.setProperty("java.awt.headless", "true");
-        String sweepId = chooseSweep(catalog, sweep);
-        ReportSql sql = new ReportSql(catalog, sweepId);
-        ReportFiles files = new ReportFiles(out);
+        java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger(), tasks = new java.util.concurrent.atomic.AtomicInteger();
+        catalog.spark().sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+            @Override public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) { jobs.incrementAndGet(); }
+            @Override public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd e) { tasks.incrementAndGet(); }
+        });
         List<String> cached = new ArrayList<>(CACHED.stream().filter(catalog.names()::contains).toList());
         cached.forEach(v -> catalog.spark().catalog().cacheTable(v));
+        ReportSql sql = null;
+        ReportFiles files = new ReportFiles(out);
         try {
+            // its query reads runs, so runs is cached by it, once, before the queries below that all read it
+            String sweepId = chooseSweep(catalog, sweep);
+            LOG.info("PROFILE chooseSweep {} s jobs {}", (System.nanoTime() - start) / 1e9, jobs.get());
+            sql = new ReportSql(catalog, sweepId);
             List<Section> sections = new ArrayList<>();
             boolean hasEvaluations = catalog.tables().contains("evaluations");
             // every query that needs nothing but the views starts now; Spark plans and runs them side by side
@@ -156,15 +166,17 @@ public final class ReportJob {
             // the methods section lists every query that ran, so it renders last and goes last
             sections.add(MethodsSection.render(selectivity, views, sql.used(), files));
 
+            LOG.info("PROFILE sections done {} s jobs {} tasks {}", (System.nanoTime() - start) / 1e9, jobs.get(), tasks.get());
             String html = ReportPage.render(info, kpis(info, armRuns, time, best), sections,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             files.write("index.html", html);
             files.finish();
+            LOG.info("PROFILE charts done {} s", (System.nanoTime() - start) / 1e9);
             return new Result(out.resolve("index.html"), sweepId, files.charts().size(), files.tables().size(),
                     (System.nanoTime() - start) / 1e9);
         } finally {
             files.stop();
-            sql.stop();
+            if (sql != null) sql.stop();
             cached.forEach(v -> catalog.spark().catalog().uncacheTable(v));
         }
     }
