@@ -88,7 +88,9 @@ public final class SqlCommand implements Callable<Integer> {
             SweepStop.Reason stopped;
             try (SweepStop stop = SweepStop.begin(() -> INTERRUPTED)) { // Ctrl-C: one line, not Spark's job error
                 try {
+                    long t0 = System.nanoTime();
                     printer.print(query, format, out);
+                    org.slf4j.LoggerFactory.getLogger(SqlCommand.class).info("PROFILE query {} s", (System.nanoTime() - t0) / 1e9);
                 } catch (RuntimeException e) {
                     if (stop.reason() == null) throw e;
                 }
