@@ -75,7 +75,7 @@ public final class SqlCommand implements Callable<Integer> {
         SparkSession spark = querySpark.start(query == null ? "anchor-sweep sql shell" : "anchor-sweep sql");
         ResultCatalog catalog = null;
         try {
-            if (query != null) ReadOnlyStatement.require(spark, query); // refused before the folder is even read
+            if (query != null) ReadOnlyStatement.require(spark, query); // refused before anything reads the tables
             // one query registers only the report views it reads; the prompt and stdin, every view
             Set<String> reads = query == null ? null : ReadOnlyStatement.reads(spark, query).orElse(null);
             catalog = ResultCatalog.open(spark, root, sweepVersion, reads, footers);
@@ -88,9 +88,7 @@ public final class SqlCommand implements Callable<Integer> {
             SweepStop.Reason stopped;
             try (SweepStop stop = SweepStop.begin(() -> INTERRUPTED)) { // Ctrl-C: one line, not Spark's job error
                 try {
-                    long t0 = System.nanoTime();
                     printer.print(query, format, out);
-                    org.slf4j.LoggerFactory.getLogger(SqlCommand.class).info("PROFILE query {} s", (System.nanoTime() - t0) / 1e9);
                 } catch (RuntimeException e) {
                     if (stop.reason() == null) throw e;
                 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -42,11 +43,8 @@ public final class ReportJob {
     public Result write(ResultCatalog catalog, Path out, String sweep) {
         long start = System.nanoTime();
         System.setProperty("java.awt.headless", "true");
-        java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger(), tasks = new java.util.concurrent.atomic.AtomicInteger();
-        catalog.spark().sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
-            @Override public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) { jobs.incrementAndGet(); }
-            @Override public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd e) { tasks.incrementAndGet(); }
-        });
+        SparkWork work = new SparkWork();
+        catalog.spark().sparkContext().addSparkListener(work);
         List<String> cached = new ArrayList<>(CACHED.stream().filter(catalog.names()::contains).toList());
         cached.forEach(v -> catalog.spark().catalog().cacheTable(v));
         ReportSql sql = null;
@@ -54,7 +52,6 @@ public final class ReportJob {
         try {
             // its query reads runs, so runs is cached by it, once, before the queries below that all read it
             String sweepId = chooseSweep(catalog, sweep);
-            LOG.info("PROFILE chooseSweep {} s jobs {}", (System.nanoTime() - start) / 1e9, jobs.get());
             sql = new ReportSql(catalog, sweepId);
             List<Section> sections = new ArrayList<>();
             boolean hasEvaluations = catalog.tables().contains("evaluations");
@@ -166,18 +163,20 @@ public final class ReportJob {
             // the methods section lists every query that ran, so it renders last and goes last
             sections.add(MethodsSection.render(selectivity, views, sql.used(), files));
 
-            LOG.info("PROFILE sections done {} s jobs {} tasks {}", (System.nanoTime() - start) / 1e9, jobs.get(), tasks.get());
+            double queried = (System.nanoTime() - start) / 1e9;
             String html = ReportPage.render(info, kpis(info, armRuns, time, best), sections,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             files.write("index.html", html);
             files.finish();
-            LOG.info("PROFILE charts done {} s", (System.nanoTime() - start) / 1e9);
+            LOG.info("report: sections done after {} s ({}), charts after {} s", String.format(Locale.ROOT, "%.2f", queried),
+                    work, String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
             return new Result(out.resolve("index.html"), sweepId, files.charts().size(), files.tables().size(),
                     (System.nanoTime() - start) / 1e9);
         } finally {
             files.stop();
             if (sql != null) sql.stop();
             cached.forEach(v -> catalog.spark().catalog().uncacheTable(v));
+            catalog.spark().sparkContext().removeSparkListener(work);
         }
     }
 

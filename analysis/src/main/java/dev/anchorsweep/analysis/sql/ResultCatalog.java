@@ -76,7 +76,7 @@ public final class ResultCatalog {
             if (wanted == null || wanted.contains(AdaptiveArmsView.NAME)) AdaptiveArmsView.register(spark);
             views.add(AdaptiveArmsView.NAME);
         }
-        LOG.info("results folder {}: tables in {} s, views in {} s", root, seconds(tablesDone - start),
+        LOG.info("results folder {}: tables registered in {} s, report views in {} s", root, seconds(tablesDone - start),
                 seconds(System.nanoTime() - tablesDone));
         return new ResultCatalog(spark, root, tables, views);
     }
