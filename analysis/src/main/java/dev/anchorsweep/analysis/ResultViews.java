@@ -4,7 +4,6 @@ import dev.anchorsweep.results.ResultsFolderException;
 import dev.anchorsweep.results.SweepVersion;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
