@@ -27,7 +27,7 @@ final class QuerySpark {
     /**
      * A quiet Spark session for the query job {@code name}. One shuffle partition unless --spark-conf (or
      * spark-submit) says otherwise: the report's and most queries' shuffles carry a few thousand rows, and each
-     * partition is a task to schedule, ship and run (a report: ~140 tasks instead of ~350, the same rows).
+     * partition is a task to schedule, ship and run (a report: ~125 tasks instead of ~350, the same rows).
      */
     SparkSession start(String name) {
         QuietTaskErrors.apply();
