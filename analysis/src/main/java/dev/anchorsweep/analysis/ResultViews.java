@@ -1,13 +1,15 @@
 package dev.anchorsweep.analysis;
 
 import dev.anchorsweep.results.ResultsFolderException;
+import dev.anchorsweep.results.SweepVersion;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
@@ -17,8 +19,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -69,19 +73,32 @@ public final class ResultViews {
      * @throws ResultsFolderException for a file that cannot be read or a version that no sweep has
      */
     public static List<String> register(SparkSession spark, String root, Integer version) {
+        return register(spark, root, version, null);
+    }
+
+    /**
+     * As {@link #register(SparkSession, String, Integer)}, with the footer check already started (null: check now).
+     *
+     * @param footers the check of the same {@code root}, e.g. started before the Spark session
+     */
+    public static List<String> register(SparkSession spark, String root, Integer version, FooterCheck footers) {
+        if (footers != null && !footers.root().equals(root)) {
+            throw new IllegalArgumentException("the footer check is of " + footers.root() + ", not of " + root);
+        }
         List<String> present = new ArrayList<>();
+        FooterCheck.Outcome checked = footers != null ? footers.outcome()
+                : FooterCheck.check(root, spark.sparkContext().hadoopConfiguration());
         try {
             FileSystem fs = FileSystem.get(URI.create(root), spark.sparkContext().hadoopConfiguration());
-            Map<String, MessageType> schemas = StoredFiles.check(fs, root, spark.sparkContext().hadoopConfiguration());
             ParquetToSparkSchemaConverter converter = new ParquetToSparkSchemaConverter(spark.sessionState().conf());
             for (String table : TABLES) {
                 Path dir = new Path(root, table);
                 if (!fs.exists(dir)) continue;
                 Dataset<Row> stored;
-                if (schemas.containsKey(table)) {
+                if (checked.schemas().containsKey(table)) {
                     // the schema Spark would infer from a footer (its inference runs a Spark job per table), in the
                     // file's column order (Spark puts a given schema's partition column, sweep_id, last)
-                    StructType schema = converter.convert(schemas.get(table));
+                    StructType schema = converter.convert(checked.schemas().get(table));
                     stored = spark.read().schema(schema).parquet(dir.toString())
                             .select(Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new));
                 } else {
@@ -94,33 +111,47 @@ public final class ResultViews {
             throw new UncheckedIOException("cannot read the result tables under " + root, e);
         }
         List<String> registered = new ArrayList<>();
+        // the shown version of each sweep, from the versions the check read: the sweeps and runs views select by a
+        // small local table of its keys instead of a join Spark would plan and run in every query that reads runs
+        Map<String, SweepVersion> shown = new TreeMap<>();
         if (present.contains("sweeps")) {
-            view(spark, VERSIONS, "SELECT * FROM stored_sweeps");
-            view(spark, "sweeps", version == null ? """
-                    SELECT s.* FROM stored_sweeps s
-                    JOIN (SELECT sweep_id, max(version) AS latest FROM stored_sweeps GROUP BY sweep_id) l
-                      ON s.sweep_id = l.sweep_id AND s.version = l.latest""" : "SELECT * FROM stored_sweeps WHERE version = " + version);
-            if (version != null && spark.table("sweeps").isEmpty()) {
-                String versions = spark.sql("SELECT DISTINCT version FROM stored_sweeps ORDER BY version").collectAsList()
-                        .stream().map(r -> String.valueOf(r.getInt(0))).collect(Collectors.joining(", "));
+            checked.versions().forEach((sweepId, versions) -> versions.stream()
+                    .filter(v -> version == null || v.version() == version)
+                    .max(Comparator.comparingInt(SweepVersion::version)).ifPresent(v -> shown.put(sweepId, v)));
+            if (version != null && shown.isEmpty()) {
+                String versions = checked.versions().values().stream().flatMap(List::stream).map(SweepVersion::version)
+                        .distinct().sorted().map(String::valueOf).collect(Collectors.joining(", "));
                 throw new ResultsFolderException("no sweep in " + root + " has version " + version + "; its versions: " + versions);
             }
+            view(spark, VERSIONS, "SELECT * FROM stored_sweeps");
+            List<Row> keys = new ArrayList<>();
+            shown.forEach((sweepId, v) -> keys.add(RowFactory.create(sweepId, v.version())));
+            Dataset<Row> selected = spark.createDataFrame(keys, new StructType()
+                    .add("sweep_id", DataTypes.StringType).add("version", DataTypes.IntegerType));
+            Dataset<Row> sweeps = spark.table("stored_sweeps");
+            sweeps.join(selected, sweeps.col("sweep_id").equalTo(selected.col("sweep_id"))
+                    .and(sweeps.col("version").equalTo(selected.col("version"))), "left_semi")
+                    .createOrReplaceTempView("sweeps");
             registered.add("sweeps");
         } else if (version != null) {
             throw new ResultsFolderException("no sweep in " + root + " has version " + version + ": it has no sweeps table");
         }
         if (present.contains("runs")) {
-            String columns = Arrays.stream(spark.table("stored_runs").columns()).map(c -> "r." + c)
-                    .collect(Collectors.joining(", "));
-            String planned = present.contains("sweeps") ? """
-                    LEFT SEMI JOIN (SELECT sweep_id, explode(run_ids) AS run_id FROM sweeps) p
-                      ON r.sweep_id = p.sweep_id AND r.run_id = p.run_id""" : "";
-            view(spark, "runs", """
-                    SELECT %s FROM (SELECT *, row_number() OVER (PARTITION BY sweep_id, run_id
-                                                                 ORDER BY finished_at, commit_id) AS commit_rank
-                                    FROM stored_runs) r
-                    %s
-                    WHERE r.commit_rank = 1""".formatted(columns, planned));
+            // a run committed twice (a zombie task attempt) by its first commit, of the runs the shown versions plan
+            Dataset<Row> ranked = spark.sql("""
+                    SELECT *, row_number() OVER (PARTITION BY sweep_id, run_id ORDER BY finished_at, commit_id) AS commit_rank
+                    FROM stored_runs""");
+            if (present.contains("sweeps")) {
+                List<Row> keys = new ArrayList<>();
+                shown.forEach((sweepId, v) -> v.runIds().forEach(id -> keys.add(RowFactory.create(sweepId, id))));
+                Dataset<Row> planned = spark.createDataFrame(keys, new StructType()
+                        .add("sweep_id", DataTypes.StringType).add("run_id", DataTypes.StringType));
+                ranked = ranked.join(planned, ranked.col("sweep_id").equalTo(planned.col("sweep_id"))
+                        .and(ranked.col("run_id").equalTo(planned.col("run_id"))), "left_semi");
+            }
+            ranked.where("commit_rank = 1")
+                    .select(Arrays.stream(spark.table("stored_runs").columns()).map(functions::col).toArray(Column[]::new))
+                    .createOrReplaceTempView("runs");
             registered.add("runs");
             for (String table : DATA) {
                 if (!present.contains(table)) continue;
@@ -137,6 +168,6 @@ public final class ResultViews {
     }
 
     private static void view(SparkSession spark, String name, String sql) {
-        spark.sql("CREATE OR REPLACE TEMPORARY VIEW " + name + " AS\n" + sql);
+        spark.sql(sql).createOrReplaceTempView(name);
     }
 }

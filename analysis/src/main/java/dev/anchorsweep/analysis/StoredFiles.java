@@ -82,6 +82,19 @@ final class StoredFiles {
         }
     }
 
+    /** The sweep ids of a table's partition folders ({@code sweep_id=<id>}), sorted. */
+    static List<String> sweepIds(FileSystem fs, String root, String table) throws IOException {
+        Path dir = new Path(root, table);
+        if (!fs.exists(dir)) return List.of();
+        List<String> ids = new ArrayList<>();
+        for (FileStatus partition : fs.listStatus(dir)) {
+            String name = partition.getPath().getName();
+            if (partition.isDirectory() && name.startsWith("sweep_id=")) ids.add(name.substring("sweep_id=".length()));
+        }
+        ids.sort(null);
+        return ids;
+    }
+
     /** The Parquet files of every table, table by table in {@link ResultViews#TABLES} order, then in listing order. */
     private static List<Stored> list(FileSystem fs, String root) throws IOException {
         List<Stored> files = new ArrayList<>();

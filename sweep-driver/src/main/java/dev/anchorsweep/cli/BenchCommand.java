@@ -1,6 +1,7 @@
 package dev.anchorsweep.cli;
 
 import com.typesafe.config.ConfigFactory;
+import dev.anchorsweep.bench.QueryBenchmark;
 import dev.anchorsweep.bench.SweepBenchmark;
 import dev.anchorsweep.bench.TrainingBenchmark;
 import dev.anchorsweep.config.RunConfigParser;
@@ -19,11 +20,13 @@ import java.util.concurrent.Callable;
  * The performance figures in one run: ms per model-step of packed training with each engine side by side (isolated and
  * anchored architectures, pack sizes on one core, and one pack per core at once), then a whole sweep from a cold start;
  * on request the fixed cost per run (a 1,000-run, 30-step sweep, where training is a small part) and how a sweep's cost
- * grows with its runs (300, 1,000, 3,000).
+ * grows with its runs (300, 1,000, 3,000); after the sweep, what a user waits for: a one-off sql count and the report
+ * over its results.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark packed training with each engine (ms per model-step, median after warm-up) and a "
-                + "whole sweep (wall, CPU, peak memory, scheduling overhead).")
+                + "whole sweep (wall, CPU, peak memory, scheduling overhead), then report and a one-off sql over its "
+                + "results (wall and CPU, median in child processes).")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--steps", description = "training steps per measurement (default ${DEFAULT-VALUE})")
@@ -61,6 +64,13 @@ public final class BenchCommand implements Callable<Integer> {
             + "when quiet): the cost of a sweep grows linearly in its runs")
     boolean linearity;
 
+    @Option(names = "--skip-queries", description = "without timing report and sql over the sweep's results")
+    boolean skipQueries;
+
+    @Option(names = "--queries-results", paramLabel = "DIR", description = "time report and sql over the results in "
+            + "DIR (e.g. of an earlier bench's sweep, with --skip-training --skip-sweep) instead of this bench's sweep's")
+    Path queriesResults;
+
     @Option(names = "--fixed-cost-config", description = "the sweep of --fixed-cost and --linearity (default ${DEFAULT-VALUE})")
     Path fixedCostConfig = Path.of("configs/bench/fixed-cost.conf");
 
@@ -92,7 +102,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (!skipTraining) reactive(bench, template(home.resolve("configs/paper/runs/ex-2.9.1.conf")));
         if (!skipTraining) sampling();
         int exit = 0;
-        if (!skipSweep) exit = Math.max(exit, sweep(home, sweep, "whole sweep from a cold start").exitCode());
+        Path sweepOut = null;
+        if (!skipSweep) {
+            sweepOut = Files.createTempDirectory("anchor-sweep-bench").resolve("results");
+            SweepBenchmark.Result r = sweep(home, sweep, "whole sweep from a cold start", sweepOut);
+            exit = Math.max(exit, r.exitCode());
+            if (r.exitCode() != 0) sweepOut = null;
+        }
+        Path queried = queriesResults != null ? queriesResults.toAbsolutePath() : sweepOut;
+        if (!skipQueries && queried != null) exit = Math.max(exit, queries(home, queried));
         Path fixed = fixedCostConfig.isAbsolute() ? fixedCostConfig : home.resolve(fixedCostConfig);
         if (fixedCost) exit = Math.max(exit, sweep(home, fixed, "fixed cost per run (1,000 runs × 30 steps)").exitCode());
         if (linearity) {
@@ -126,9 +144,23 @@ public final class BenchCommand implements Callable<Integer> {
                 r.uniformSamplerUs(), r.weightedSamplerUs(), r.heldSamplerUs());
     }
 
+    /**
+     * Report and sql over a sweep's results, as a user waits for them after the sweep: one line each, the median of
+     * {@code reps} runs in child processes after one untimed use.
+     */
+    private int queries(Path home, Path results) throws Exception {
+        System.out.printf("%nafter the sweep (child processes, one untimed use of each first, median of %d):%n", reps);
+        QueryBenchmark.Result r = new QueryBenchmark().run(home.resolve("deploy/sweep"), results, reps);
+        QueryBenchmark.describe(r, results).forEach(line -> System.out.println("  " + line));
+        return Math.max(r.sql().exitCode(), r.report().exitCode());
+    }
+
     private static SweepBenchmark.Result sweep(Path home, Path sweepConfig, String title) throws Exception {
+        return sweep(home, sweepConfig, title, Files.createTempDirectory("anchor-sweep-bench").resolve("results"));
+    }
+
+    private static SweepBenchmark.Result sweep(Path home, Path sweepConfig, String title, Path out) throws Exception {
         Path config = sweepConfig.isAbsolute() ? sweepConfig : home.resolve(sweepConfig);
-        Path out = Files.createTempDirectory("anchor-sweep-bench").resolve("results");
         System.out.printf("%n%s: deploy/sweep run %s --out %s%n", title, sweepConfig, out);
         SweepBenchmark.Result r = new SweepBenchmark().run(home.resolve("deploy/sweep"), config, out);
         SweepBenchmark.describe(r).forEach(line -> System.out.println("  " + line));

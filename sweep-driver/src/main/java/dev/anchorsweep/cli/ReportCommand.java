@@ -1,5 +1,6 @@
 package dev.anchorsweep.cli;
 
+import dev.anchorsweep.analysis.FooterCheck;
 import dev.anchorsweep.analysis.report.ReportJob;
 import dev.anchorsweep.analysis.sql.BadQueryException;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
@@ -54,9 +55,10 @@ public final class ReportCommand implements Callable<Integer> {
         Path folder = out != null ? out : defaultFolder(root);
         if (out != null) requireOutsideTables(root, folder);
         OutputFolder.require(out != null ? "--out " + out : "the report folder", folder);
+        FooterCheck footers = querySpark.checkFooters(root); // while Spark starts
         SparkSession spark = querySpark.start("anchor-sweep report");
         try {
-            ResultCatalog catalog = ResultCatalog.open(spark, root, sweepVersion);
+            ResultCatalog catalog = ResultCatalog.open(spark, root, sweepVersion, null, footers);
             ReportJob.Result result = null;
             SweepStop.Reason stopped;
             try (SweepStop stop = SweepStop.begin(() -> INTERRUPTED)) { // Ctrl-C: one line, not Spark's shutdown noise

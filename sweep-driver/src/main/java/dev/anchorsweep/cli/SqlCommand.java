@@ -1,5 +1,6 @@
 package dev.anchorsweep.cli;
 
+import dev.anchorsweep.analysis.FooterCheck;
 import dev.anchorsweep.analysis.sql.BadQueryException;
 import dev.anchorsweep.analysis.sql.QueryPrinter;
 import dev.anchorsweep.analysis.sql.ReadOnlyStatement;
@@ -70,13 +71,14 @@ public final class SqlCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
+        FooterCheck footers = querySpark.checkFooters(root); // while Spark starts
         SparkSession spark = querySpark.start(query == null ? "anchor-sweep sql shell" : "anchor-sweep sql");
         ResultCatalog catalog = null;
         try {
-            if (query != null) ReadOnlyStatement.require(spark, query); // refused before the folder is even read
+            if (query != null) ReadOnlyStatement.require(spark, query); // refused before anything reads the tables
             // one query registers only the report views it reads; the prompt and stdin, every view
             Set<String> reads = query == null ? null : ReadOnlyStatement.reads(spark, query).orElse(null);
-            catalog = ResultCatalog.open(spark, root, sweepVersion, reads);
+            catalog = ResultCatalog.open(spark, root, sweepVersion, reads, footers);
             QueryPrinter printer = new QueryPrinter(catalog);
             if (query == null) {
                 if (System.console() != null) return SqlShell.interactive(printer, format);

@@ -1,6 +1,8 @@
 package dev.anchorsweep.driver;
 
+import dev.anchorsweep.analysis.FooterCheck;
 import dev.anchorsweep.analysis.ResultViews;
+import dev.anchorsweep.analysis.sql.ReportViews;
 import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.results.ResultsFolderException;
 import org.apache.spark.sql.Row;
@@ -72,6 +74,28 @@ class SweepVersionsTest {
             assertEquals(List.of(1), ints(spark, "SELECT version FROM sweeps"));
 
             ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> ResultViews.register(spark, root, 7));
+            assertEquals("no sweep in " + root + " has version 7; its versions: 1, 2", e.getMessage());
+
+            // as report and sql open a folder: the footer check started before, the report views over the tables, runs
+            // cached (the report's first query fills it); each version still shows its own runs only
+            for (int version : new int[] {1, 2}) {
+                FooterCheck footers = FooterCheck.start(root, spark.sparkContext().hadoopConfiguration());
+                List<String> tables = ResultViews.register(spark, root, version, footers);
+                List<String> views = ReportViews.register(spark, tables); // (this sweeps' configs are not HOCON)
+                spark.catalog().cacheTable("runs");
+                try {
+                    Set<String> shown = version == 1 ? Set.of(kept.runId(), dropped.runId()) : Set.of(kept.runId(), added.runId());
+                    assertEquals(shown, versions(spark).keySet(), "version " + version);
+                    assertEquals(shown, runIds(spark, "evaluations"), "version " + version);
+                    assertEquals(shown, runIds(spark, "run_flags"), "version " + version);
+                    assertEquals(List.of(version), ints(spark, "SELECT version FROM sweeps"));
+                    assertTrue(views.contains("arm_summary"), views.toString());
+                } finally {
+                    spark.catalog().uncacheTable("runs");
+                }
+            }
+            FooterCheck footers = FooterCheck.start(root, spark.sparkContext().hadoopConfiguration());
+            e = assertThrows(ResultsFolderException.class, () -> ResultViews.register(spark, root, 7, footers));
             assertEquals("no sweep in " + root + " has version 7; its versions: 1, 2", e.getMessage());
         } finally {
             spark.stop();

@@ -3,9 +3,16 @@ package dev.anchorsweep.analysis.sql;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The report's views over the result tables, each defined by {@code views/<name>.sql}, registered in dependency order.
@@ -64,7 +71,8 @@ public final class ReportViews {
     /**
      * Registers the views among {@code wanted} (null: all) and the views they read, of those whose tables are present;
      * returns the names of every view that could be registered over {@code tables}, registered or not. Each view costs
-     * Spark an analysis of its whole plan (~0.3 s in a fresh JVM), so a single query registers only what it reads.
+     * Spark an analysis of its plan (~0.3 s in a fresh JVM), so a single query registers only what it reads. A view
+     * holds the plan of the views it reads as they were when it was registered: register them again together.
      */
     public static List<String> register(SparkSession spark, List<String> tables, Set<String> wanted) {
         List<String> available = new ArrayList<>();
@@ -77,11 +85,33 @@ public final class ReportViews {
         for (int i = ALL.size() - 1; i >= 0; i--) { // a view's needs come before it in ALL
             if (needed.contains(ALL.get(i).name())) needed.addAll(ALL.get(i).needs());
         }
-        for (String name : available) {
-            if (!needed.contains(name)) continue;
-            String sql = SqlResource.load("views/" + name + ".sql").text();
-            spark.sql("CREATE OR REPLACE TEMPORARY VIEW " + name + " AS\n" + sql);
+        // each view is registered as its analysed plan (a view that reads another holds that one's plan, analysed
+        // once), as soon as the views it reads are; views that do not read each other are analysed side by side
+        ExecutorService analysts = Executors.newFixedThreadPool(ANALYSTS, r -> {
+            Thread t = new Thread(r, "view-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, CompletableFuture<Void>> registered = new HashMap<>();
+            for (View view : ALL) {
+                if (!available.contains(view.name()) || !needed.contains(view.name())) continue;
+                CompletableFuture<?>[] reads = view.needs().stream().map(registered::get).filter(Objects::nonNull)
+                        .toArray(CompletableFuture[]::new);
+                String sql = SqlResource.load("views/" + view.name() + ".sql").text();
+                registered.put(view.name(), CompletableFuture.allOf(reads)
+                        .thenRunAsync(() -> spark.sql(sql).createOrReplaceTempView(view.name()), analysts));
+            }
+            CompletableFuture.allOf(registered.values().toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        } finally {
+            analysts.shutdown();
         }
         return available;
     }
+
+    /** Views analysed at the same time. */
+    private static final int ANALYSTS = 2;
 }

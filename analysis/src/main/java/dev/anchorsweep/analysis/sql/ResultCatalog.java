@@ -1,5 +1,6 @@
 package dev.anchorsweep.analysis.sql;
 
+import dev.anchorsweep.analysis.FooterCheck;
 import dev.anchorsweep.analysis.ResultViews;
 import dev.anchorsweep.analysis.adaptive.AdaptiveArmsView;
 import org.apache.spark.sql.Dataset;
@@ -16,6 +17,8 @@ import java.util.Set;
  * them ({@link ReportViews}), so that any query, from the report or from {@code deploy/sweep sql}, sees the same names.
  */
 public final class ResultCatalog {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultCatalog.class);
 
     private final SparkSession spark;
     private final String root;
@@ -51,7 +54,18 @@ public final class ResultCatalog {
      * views they read (null: every view); {@link #names()} lists every view all the same.
      */
     public static ResultCatalog open(SparkSession spark, String root, Integer version, Set<String> wanted) {
-        List<String> tables = ResultViews.register(spark, root, version);
+        return open(spark, root, version, wanted, null);
+    }
+
+    /**
+     * As {@link #open(SparkSession, String, Integer, Set)}, with the folder's footer check already under way (null:
+     * check now): a command starts it before its Spark session, so that both go on at once.
+     */
+    public static ResultCatalog open(SparkSession spark, String root, Integer version, Set<String> wanted,
+                                     FooterCheck footers) {
+        long start = System.nanoTime();
+        List<String> tables = ResultViews.register(spark, root, version, footers);
+        long tablesDone = System.nanoTime();
         if (!tables.contains("runs")) {
             throw new IllegalArgumentException("no result tables under " + root + ": expected a folder with runs/ (and "
                     + "sweeps/, history/, evaluations/, latents/) as written by `deploy/sweep run`, but found "
@@ -62,7 +76,13 @@ public final class ResultCatalog {
             if (wanted == null || wanted.contains(AdaptiveArmsView.NAME)) AdaptiveArmsView.register(spark);
             views.add(AdaptiveArmsView.NAME);
         }
+        LOG.info("results folder {}: tables registered in {} s, report views in {} s", root, seconds(tablesDone - start),
+                seconds(System.nanoTime() - tablesDone));
         return new ResultCatalog(spark, root, tables, views);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
     }
 
     /** The query as a Dataset, analysed (so a bad name or type fails here); throws {@link BadQueryException}. */
