@@ -225,43 +225,34 @@ class ResultStoreTest {
 
     @Test
     void repairRefusesAFileOfSchemaVersion2BeforeStoppedRuns() throws IOException {
-        store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5)));
-        Schema two = SchemaBuilder.record("RunRecord").fields().name("schema_version").type().intType().intDefault(2)
-                .requiredString("sweep_id").endRecord();
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root.resolve("runs/sweep_id=s1/part-p8.parquet").toUri());
-        try (var writer = new TableFileWriter(new Configuration()).open(two,
-                org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(path, new Configuration()))) {
-            GenericRecord row = new org.apache.avro.generic.GenericData.Record(two);
-            row.put("schema_version", 2);
-            row.put("sweep_id", "s1");
-            writer.write(row);
-        }
-        ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> store.repair("s1", w -> { }));
-        assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version 2 "
-                + "(older layout, before stopped runs), but this anchor-sweep reads " + SchemaVersion.CURRENT + ": run the sweep again into a new "
-                + "--out, or read it with the anchor-sweep that wrote it", e.getMessage());
-        assertTrue(Files.exists(root.resolve("runs/sweep_id=s1/part-p8.parquet")), "left where it is");
+        assertRepairRefusesAnOlderFile("runs", "RunRecord", 2, "older layout, before stopped runs");
     }
 
     @Test
     void repairRefusesALatentsFileOfSchemaVersion3WithOneRowPerColour() throws IOException {
+        assertRepairRefusesAnOlderFile("latents", "LatentRecord", 3,
+                "older layout, one latents row per colour and no summary columns");
+    }
+
+    /** A file of {@code table} with only schema_version = {@code version} and sweep_id is refused, named, and left. */
+    private void assertRepairRefusesAnOlderFile(String table, String record, int version, String layout) throws IOException {
         store.commitPack("s1", "p1", List.of(SampleRows.run("s1", "r1", 3, 5, 4, 0.5)));
-        Schema three = SchemaBuilder.record("LatentRecord").fields().name("schema_version").type().intType().intDefault(3)
-                .requiredString("sweep_id").requiredInt("color_index").endRecord();
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root.resolve("latents/sweep_id=s1/part-p7.parquet").toUri());
-        try (var writer = new TableFileWriter(new Configuration()).open(three,
+        Schema old = SchemaBuilder.record(record).fields().name("schema_version").type().intType().intDefault(version)
+                .requiredString("sweep_id").endRecord();
+        java.nio.file.Path file = root.resolve(table + "/sweep_id=s1/part-p8.parquet");
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
+        try (var writer = new TableFileWriter(new Configuration()).open(old,
                 org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(path, new Configuration()))) {
-            GenericRecord row = new org.apache.avro.generic.GenericData.Record(three);
-            row.put("schema_version", 3);
+            GenericRecord row = new org.apache.avro.generic.GenericData.Record(old);
+            row.put("schema_version", version);
             row.put("sweep_id", "s1");
-            row.put("color_index", 0);
             writer.write(row);
         }
         ResultsFolderException e = assertThrows(ResultsFolderException.class, () -> store.repair("s1", w -> { }));
-        assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version 3 "
-                + "(older layout, one latents row per colour and no summary columns), but this anchor-sweep reads " + SchemaVersion.CURRENT
+        assertEquals("result file " + path.makeQualified(java.net.URI.create("file:///"), null) + " has schema_version "
+                + version + " (" + layout + "), but this anchor-sweep reads " + SchemaVersion.CURRENT
                 + ": run the sweep again into a new --out, or read it with the anchor-sweep that wrote it", e.getMessage());
-        assertTrue(Files.exists(root.resolve("latents/sweep_id=s1/part-p7.parquet")), "left where it is");
+        assertTrue(Files.exists(file), "left where it is");
     }
 
     @Test
