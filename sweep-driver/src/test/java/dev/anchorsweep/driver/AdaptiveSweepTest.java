@@ -2,6 +2,9 @@ package dev.anchorsweep.driver;
 
 import dev.anchorsweep.analysis.adaptive.AdaptiveArmsView;
 import dev.anchorsweep.analysis.adaptive.ArmStatus;
+import dev.anchorsweep.analysis.report.AdaptiveSeedsSection;
+import dev.anchorsweep.analysis.report.ReportFiles;
+import dev.anchorsweep.analysis.report.Section;
 import dev.anchorsweep.analysis.sql.ResultCatalog;
 import dev.anchorsweep.job.RunTicket;
 import dev.anchorsweep.sweep.SweepPlan;
@@ -110,6 +113,19 @@ class AdaptiveSweepTest {
                         List.of(r.getString(0), r.getInt(1), r.getInt(2), r.getDouble(3), r.getDouble(4), r.getDouble(5),
                                 r.getString(6)));
             }
+            // the report's section: the rule, the runs spent, one row per arm with its seeds and why it stopped
+            Section section = AdaptiveSeedsSection.render(catalog, "tiny", new ReportFiles(dir.resolve("report")));
+            String html = section.html();
+            assertTrue(html.contains("<h2>Adaptive seeds</h2>"), html);
+            assertTrue(html.contains("12 runs of at most 12."), html);
+            for (ArmStatus s : first.adaptiveArms()) {
+                String row = java.util.Arrays.stream(html.split("<tr")).filter(r -> r.contains(">" + s.arm() + "</td>"))
+                        .findFirst().orElse("");
+                assertTrue(row.matches("(?s).*>6</td><td[^>]*>6</td>.*>max</td>.*"), s.arm() + " in " + html);
+            }
+            Matcher csv = Pattern.compile("href=\"(csv/[^\"]+\\.csv)\"").matcher(html);
+            assertTrue(csv.find() && Files.readString(dir.resolve("report").resolve(csv.group(1))).lines().count() == 3,
+                    "its CSV: a header and a line per arm");
         } finally {
             spark.stop();
         }
