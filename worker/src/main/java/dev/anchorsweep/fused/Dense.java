@@ -57,13 +57,13 @@ final class Dense {
         if (2 * out >= L) {
             transposedGradients(g, w, b, in, out, x, dy, bp, scratch);
         } else {
-            laneSumGradients(g, w, b, in, out, x, dy, bp);
+            laneSumGradients(g, w, b, in, out, x, dy, bp, scratch);
         }
     }
 
     /** Size of the scratch {@link #parameterGradients} needs for layers up to {@code width} wide. */
     static int scratchSize(int width, int bp) {
-        return Lanes.padded(width) * bp;
+        return Math.max(Lanes.padded(width) * bp, 4 * Lanes.LENGTH); // the transposed copy of dy, or 4 vectors of lane sums
     }
 
     private static void transposedGradients(float[] g, int w, int b, int in, int out, float[] x, float[] dy, int bp,
@@ -105,11 +105,18 @@ final class Dense {
         }
     }
 
-    private static void laneSumGradients(float[] g, int w, int b, int in, int out, float[] x, float[] dy, int bp) {
+    /**
+     * Each gradient a lane sum of a register accumulator. The accumulators go through {@code lanes} (at least 4 vectors)
+     * and {@link Lanes#sumStored}: passed to a call that C2 does not inline (this method is large), a vector is boxed —
+     * an allocation per sum, most of a fused step's garbage — while a stored one costs a store. Same sums, same bits.
+     */
+    private static void laneSumGradients(float[] g, int w, int b, int in, int out, float[] x, float[] dy, int bp,
+                                         float[] lanes) {
         for (int o = 0; o < out; o++) {
             FloatVector s = FloatVector.zero(S);
             for (int c = 0; c < bp; c += L) s = s.add(FloatVector.fromArray(S, dy, o * bp + c));
-            g[b + o] = Lanes.sum(s);
+            s.intoArray(lanes, 0);
+            g[b + o] = Lanes.sumStored(lanes, 0);
         }
         for (int i = 0; i < in; i++) {
             int o = 0;
@@ -123,18 +130,23 @@ final class Dense {
                     a2 = h.fma(FloatVector.fromArray(S, dy, (o + 2) * bp + c), a2);
                     a3 = h.fma(FloatVector.fromArray(S, dy, (o + 3) * bp + c), a3);
                 }
+                a0.intoArray(lanes, 0);
+                a1.intoArray(lanes, L);
+                a2.intoArray(lanes, 2 * L);
+                a3.intoArray(lanes, 3 * L);
                 int gi = w + i * out + o;
-                g[gi] = Lanes.sum(a0);
-                g[gi + 1] = Lanes.sum(a1);
-                g[gi + 2] = Lanes.sum(a2);
-                g[gi + 3] = Lanes.sum(a3);
+                g[gi] = Lanes.sumStored(lanes, 0);
+                g[gi + 1] = Lanes.sumStored(lanes, L);
+                g[gi + 2] = Lanes.sumStored(lanes, 2 * L);
+                g[gi + 3] = Lanes.sumStored(lanes, 3 * L);
             }
             for (; o < out; o++) {
                 FloatVector a0 = FloatVector.zero(S);
                 for (int c = 0; c < bp; c += L) {
                     a0 = FloatVector.fromArray(S, x, xi + c).fma(FloatVector.fromArray(S, dy, o * bp + c), a0);
                 }
-                g[w + i * out + o] = Lanes.sum(a0);
+                a0.intoArray(lanes, 0);
+                g[w + i * out + o] = Lanes.sumStored(lanes, 0);
             }
         }
     }

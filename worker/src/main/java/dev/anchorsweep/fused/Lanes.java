@@ -63,6 +63,17 @@ final class Lanes {
     }
 
     /**
+     * The same sum as {@link #sum} of the {@link #LENGTH} lanes stored at {@code lanes[from…]} (the same pairs in the
+     * same tree: lane i + lane i + n/2, halving n; float addition commutes, so the same bits), overwriting them.
+     */
+    static float sumStored(float[] lanes, int from) {
+        for (int half = LENGTH / 2; half >= 1; half /= 2) {
+            for (int i = from; i < from + half; i++) lanes[i] = lanes[i] + lanes[i + half];
+        }
+        return lanes[from];
+    }
+
+    /**
      * e^x, Cephes' expf: x = n·ln2 + r with |r| ≤ ln2/2 (ln2 in two parts), a degree-6 polynomial for e^r, 2^n from
      * the exponent bits; about 1 ulp. Arguments are clamped to the normal range (e^x ≥ 1.2e-38).
      */
