@@ -2,7 +2,7 @@ package dev.anchorsweep.results;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
@@ -51,7 +51,7 @@ final class RowFileWriter<R> implements Closeable {
         this.schema = shredder.parquetSchema();
         this.props = props;
         this.codecs = codecs;
-        this.footer = new HashMap<>(footer); // iterated in the order parquet-avro's writer puts them: a HashMap's
+        this.footer = new LinkedHashMap<>(footer); // written in its order
         this.rowGroupBytes = rowGroupBytes;
         this.nextRowGroupBytes = rowGroupBytes;
         try {

@@ -1,6 +1,7 @@
 package dev.anchorsweep.results;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -67,9 +68,16 @@ final class TableFileWriter {
                 properties, codecs, CODEC, ROW_GROUP_BYTES, footer(table.schema()));
     }
 
-    /** The footer's key-value metadata as parquet-avro writes it: the Avro schema, and "avro" as the writer model. */
+    /**
+     * The footer's key-value metadata as parquet-avro writes it, in its order: the Avro schema, then "avro" as the writer
+     * model (parquet-hadoop's HashMap of these two keys iterates them so; {@code Map.of} would iterate them in an order
+     * that changes from JVM to JVM, and then so would the file's bytes).
+     */
     static Map<String, String> footer(Schema schema) {
-        return Map.of(AVRO_SCHEMA_KEY, schema.toString(), ParquetWriter.OBJECT_MODEL_NAME_PROP, "avro");
+        Map<String, String> footer = new LinkedHashMap<>();
+        footer.put(AVRO_SCHEMA_KEY, schema.toString());
+        footer.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, "avro");
+        return footer;
     }
 
     /** parquet-avro's footer key of the Avro schema ({@code AvroWriteSupport}'s, not public). */
