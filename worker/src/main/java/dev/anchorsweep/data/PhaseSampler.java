@@ -28,6 +28,8 @@ final class PhaseSampler {
     private final double[] outerWeights;
     private final int[] outerPositions;
     private final int[] innerPositions;
+    /** A weighted batch's colours. */
+    private final int[] colours;
 
     /** What a prototype is built from: runs whose phases agree here share its colours, measures and classes. */
     private record Key(DataPhase phase, int grid, List<Concept> concepts, List<String> properties) {}
@@ -70,6 +72,7 @@ final class PhaseSampler {
         this.outerWeights = new double[sampleWeights.length];
         this.outerPositions = new int[sampleWeights.length];
         this.innerPositions = new int[sampleWeights.length];
+        this.colours = new int[sampleWeights.length];
     }
 
     PhaseSampler(DataPhase phase, TrainingColors colors, List<Concept> concepts, List<String> properties, int batch) {
@@ -87,6 +90,7 @@ final class PhaseSampler {
         this.outerWeights = new double[batch];
         this.outerPositions = new int[batch];
         this.innerPositions = new int[batch];
+        this.colours = new int[batch];
         double[] base = new double[n];
         for (int i = 0; i < n; i++) base[i] = phase.weight().of(colors, i);
         List<double[]> measures = new ArrayList<>();
@@ -194,9 +198,13 @@ final class PhaseSampler {
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
         double sum = 0; // Σ sampleWeights, summed while they are made where the batch is drawn by weight
-        if (byWeight) {
-            outerAxis.drawBatch(rng, b, outerPositions, outerWeights);
-            innerAxis.drawBatch(rng, b, innerPositions, sampleWeights);
+        if (byWeight && WeightedAxis.joint(b, outerAxis, innerAxis)) {
+            WeightedAxis.drawJoint(rng, b, outerAxis, innerAxis, colours, sampleWeights, weighted);
+            for (int i = 0; i < b; i++) take(rng, i, colours[i], out, labels, labelCounts);
+            if (weighted) for (int i = 0; i < b; i++) sum += sampleWeights[i];
+        } else if (byWeight) {
+            WeightedAxis.drawPair(rng, b, outerAxis, outerPositions, outerWeights, innerAxis, innerPositions,
+                    sampleWeights);
             for (int i = 0; i < b; i++) {
                 int idx = outerPositions[i] * inner + innerPositions[i];
                 sum += sampleWeights[i] *= outerWeights[i];
