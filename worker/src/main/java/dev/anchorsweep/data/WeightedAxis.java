@@ -48,10 +48,14 @@ final class WeightedAxis {
     private final double baseTotal;
     /** The reference tables, shared by every copy; null where the factors are too many to key. */
     private final ProposalTables proposals;
+    /** The exact tables of values asked for more than once, shared by every copy; null unless one factor. */
+    private final ExactTables exactTables;
 
     /** This run's values per factor, as fractions, and their levels: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
     private final double[] current;
     private final double[] currentLevels;
+    /** Whether {@link #currentLevels} are still those of earlier values ({@link #levels} brings them up to date). */
+    private boolean levelsStale;
     private boolean updated;
     private boolean allZero;
     /** The table proposals come from, its key (−1: this run's own), and whether it is at the current values. */
@@ -113,6 +117,7 @@ final class WeightedAxis {
         }
         this.baseTotal = total;
         this.proposals = n <= ProposalTables.MAX_FACTORS ? new ProposalTables() : null;
+        this.exactTables = n == 1 ? new ExactTables() : null;
         this.current = new double[n];
         this.currentLevels = new double[4 * n];
         this.classWeight = new double[c];
@@ -144,6 +149,7 @@ final class WeightedAxis {
         this.maxMeasure = shared.maxMeasure;
         this.baseTotal = shared.baseTotal;
         this.proposals = shared.proposals;
+        this.exactTables = shared.exactTables;
         int n = property.length, c = count.length, positions = classOf.length;
         this.current = new double[n];
         this.currentLevels = new double[4 * n];
@@ -196,9 +202,15 @@ final class WeightedAxis {
         }
         if (!changed) return;
         updated = true;
-        for (int f = 0; f < property.length; f++) {
-            current[f] = fraction(values[property[f]]);
-            setLevels(currentLevels, f, current[f]);
+        for (int f = 0; f < property.length; f++) current[f] = fraction(values[property[f]]);
+        levelsStale = true;
+        AliasTable exactTable = exactTables == null ? null : exactTables.at(current[0], this);
+        if (exactTable != null) { // the levels are computed only where asked for
+            allZero = exactTable.empty;
+            table = exactTable;
+            tableKey = -1;
+            exact = true;
+            return;
         }
         allZero = zero();
         if (allZero) return;
@@ -237,6 +249,15 @@ final class WeightedAxis {
         return true;
     }
 
+    /** The levels of the current values (in_low, 1/(1 − in_low), out_low, 1 − out_low per factor). */
+    private double[] levels() {
+        if (levelsStale) {
+            for (int f = 0; f < property.length; f++) setLevels(currentLevels, f, current[f]);
+            levelsStale = false;
+        }
+        return currentLevels;
+    }
+
     private void buildOwn() {
         if (own == null) own = newTable();
         build(current, own);
@@ -251,6 +272,7 @@ final class WeightedAxis {
      */
     private boolean zero() {
         if (!(baseTotal > 0)) return true;
+        double[] currentLevels = levels();
         int zeroable = 0;
         boolean below = false;
         for (int f = 0; f < property.length; f++) {
@@ -270,7 +292,7 @@ final class WeightedAxis {
 
     /** Bytes of one table of this axis, roughly. */
     long tableBytes() {
-        return 64 + 8L * (property.length + count.length + classOf.length);
+        return 96 + 8L * (property.length + 2 * count.length + classOf.length);
     }
 
     AliasTable newTable() {
@@ -360,6 +382,7 @@ final class WeightedAxis {
 
     /** Σ over positions of base × Π levels at the current values (O(classes)). */
     double total() {
+        double[] currentLevels = levels();
         double total = 0;
         for (int k = 0; k < count.length; k++) total += base[k] * count[k] * weight(currentLevels, k);
         return total;
@@ -373,6 +396,7 @@ final class WeightedAxis {
      * a uniform u, accepts the proposal where u·w_ref &lt; w_now.
      */
     int draw(SplittableRandom rng) {
+        double[] currentLevels = levels();
         for (int rejected = 0; ; rejected++) {
             long bits = rng.nextLong();
             int p = position(table.cells, bits);
@@ -477,6 +501,10 @@ final class WeightedAxis {
      */
     static void drawJoint(SplittableRandom rng, int b, WeightedAxis outer, WeightedAxis inner, int[] colours,
                           double[] weights, boolean weigh) {
+        if (outer.exact && inner.exact) {
+            drawExact(rng, b, outer, inner, colours, weights, weigh);
+            return;
+        }
         outer.startBatch(b);
         inner.startBatch(b);
         int[] rejects = inner.rejects(b);
@@ -512,6 +540,35 @@ final class WeightedAxis {
             r += (double) u < (double) width * (oRatio[ko] * iRatio[ki]) ? 0 : 1;
         }
         for (int j = 0; j < r; j++) redrawJoint(rng, rejects[j], outer, inner, colours, weights);
+    }
+
+    /** {@link #drawJoint} where both axes' tables are exact at the current values: every proposal accepted. */
+    private static void drawExact(SplittableRandom rng, int b, WeightedAxis outer, WeightedAxis inner, int[] colours,
+                                  double[] weights, boolean weigh) {
+        outer.proposed += b;
+        inner.proposed += b;
+        long[] oCells = outer.table.cells, iCells = inner.table.cells;
+        long oCount = oCells.length, iCount = iCells.length;
+        int innerSize = inner.classOf.length;
+        for (int i = 0; i < b; i++) {
+            long x = rng.nextLong();
+            colours[i] = position(oCells, oCount, x >>> 32) * innerSize + position(iCells, iCount, x & 0xFFFFFFFFL);
+        }
+        if (!weigh) return;
+        double[] oWeights = outer.table.weights, iWeights = inner.table.weights;
+        int[] oClass = outer.classOf, iClass = inner.classOf;
+        for (int i = 0; i < b; i++) {
+            weights[i] = oWeights[oClass[colours[i] / innerSize]] * iWeights[iClass[colours[i] % innerSize]];
+        }
+    }
+
+    /** The position of the alias table {@code cells} (of {@code count} cells) that 32 uniform random bits pick. */
+    private static int position(long[] cells, long count, long bits) {
+        long product = bits * count;
+        int cell = (int) (product >>> 32);
+        long entry = cells[cell];
+        int alias = (int) entry;
+        return alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
     }
 
     /**
@@ -583,6 +640,7 @@ final class WeightedAxis {
             batchRatio = ones;
             return TABLED;
         }
+        double[] currentLevels = levels();
         if (tabled(b)) {
             double[] now = this.now, ratio = this.ratio, inverse = table.inverse;
             if (single) {
@@ -695,6 +753,6 @@ final class WeightedAxis {
 
     /** The curriculum weight Π levels of a position (without the base) at the current values. */
     double curriculumWeight(int position) {
-        return weight(currentLevels, classOf[position]);
+        return weight(levels(), classOf[position]);
     }
 }
