@@ -14,15 +14,14 @@ final class AliasTable {
     final long[] cells;
     /** Per class of the axis: its curriculum weight Π levels (without the base) at these values. */
     final double[] weights;
-    /** Per class: 1/weight (0 where the weight is 0), for the acceptance test's w_now/w_ref. */
-    final double[] inverse;
     /** Whether every weight is 0 at these values (the cells are then meaningless). */
     boolean empty;
+    /** Where {@link ExactTables} keeps it: its place in the order they were built (−1: not kept there). */
+    int sequence = -1;
 
     AliasTable(int factors, int classes, int positions) {
         this.values = new double[factors];
         this.weights = new double[classes];
-        this.inverse = new double[classes];
         this.cells = new long[positions];
     }
 }

@@ -130,10 +130,6 @@ public final class DataSampler {
         return phases.stream().map(PhaseSampler::classes).toList();
     }
 
-    List<PhaseSampler> phasesForTest() {
-        return phases;
-    }
-
     /** The (outer, inner) axes of each phase, for tests. */
     List<WeightedAxis[]> axes() {
         return phases.stream().map(PhaseSampler::axes).toList();

@@ -2,61 +2,86 @@ package dev.anchorsweep.data;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
- * The exact alias tables of one single-factor weighted axis at the property values that runs have asked for more than
- * once, shared by every copy of the axis (every run of every pack, on any thread): a run whose value at a step was
- * already drawn at by another run (the other runs of its pack, which share its schedule) draws from the exact table of
- * that value — no acceptance test, no per-batch weights — instead of a {@link ProposalTables reference table}.
- * A value seen once is only remembered; the second sighting builds its table, so a run alone (a pack of one, or a
- * schedule no other run shares) never pays for builds it cannot reuse.
+ * The exact alias tables of one single-factor weighted axis, one per property value asked for, shared by every copy of
+ * the axis (every run of every pack, on any thread). A table is a pure function of the axis and the value, so a run
+ * draws the same bits whichever run built it; the runs of a pack share their schedule, so the first run to reach a
+ * value builds its table and the others only look it up.
  *
- * <p>An open-addressing map from the value's bits to its table: readers take no lock (a slot's table is published
- * before its key, with release/acquire), writers take this object's lock. Bounded by {@link #MAX_BYTES}: past it,
- * values are neither remembered nor built and their runs use the reference tables.
+ * <p>Two ways in: the table kept next after the one a run used last (in the order they were built, which is the order
+ * of a schedule's steps: a run that follows a schedule others followed before finds its next table there, in memory
+ * next to the last one), else an open-addressing map from the value's bits. Readers take no lock (an entry is
+ * published before its key or its count, with release/acquire), writers take this object's lock. Bounded by
+ * {@link #MAX_BYTES}: where a new table would exceed it, all are forgotten and built again as they are asked for.
  */
 final class ExactTables {
 
-    /** The most bytes of exact tables kept per axis: 32 MB (about 20,000 values of an axis of 100 positions). */
+    /** The most bytes of tables kept per axis: 32 MB (about 20,000 values of an axis of 100 positions). */
     static final long MAX_BYTES = 32L << 20;
 
     private static final VarHandle KEYS = MethodHandles.arrayElementVarHandle(long[].class);
-    /** A slot never used (no value's bits: a fraction's bits are never all ones, that is a NaN). */
+    /** A slot never used (no fraction's bits: all ones is a NaN). */
     private static final long EMPTY = -1L;
 
-    /** The map, replaced as a whole when it grows: keys (the value's bits) and tables, capacity a power of two. */
+    /** The map from a value's bits to its table, capacity a power of two, replaced as a whole when it grows. */
     private record Slots(long[] keys, AliasTable[] tables) {
         Slots(int capacity) {
-            this(filled(capacity), new AliasTable[capacity]);
+            this(empty(capacity), new AliasTable[capacity]);
         }
 
-        private static long[] filled(int capacity) {
+        private static long[] empty(int capacity) {
             long[] keys = new long[capacity];
-            java.util.Arrays.fill(keys, EMPTY);
+            Arrays.fill(keys, EMPTY);
             return keys;
         }
     }
 
+    /** The tables in the order they were built, and their values; the first {@link #count} are published. */
+    private record Order(double[] values, AliasTable[] tables) {
+        Order(int capacity) {
+            this(new double[capacity], new AliasTable[capacity]);
+        }
+    }
+
+    private final long maxBytes;
     private volatile Slots slots = new Slots(1024);
-    private int used;
+    private volatile Order order = new Order(512);
+    private volatile int count;
     private long bytes;
     private long built;
 
     /**
-     * The exact table of {@code axis} at the fraction {@code value}: the kept one, or one built now if the value was
-     * seen before; null where it is seen for the first time (then remembered) or the budget is spent.
+     * The exact table of {@code axis} at the fraction {@code value}: the one built next after {@code last} (the
+     * table the run used before; null: none) where its value is {@code value}, else the kept one, else one built
+     * now.
      */
-    AliasTable at(double value, WeightedAxis axis) {
+    AliasTable at(double value, AliasTable last, WeightedAxis axis) {
+        if (last != null && last.sequence >= 0) {
+            int next = last.sequence + 1;
+            if (next < count) { // count first: the order read after it holds every entry it counts
+                Order o = order;
+                if (o.values[next] == value && o.tables[next].sequence == next) return o.tables[next];
+            }
+        }
         long key = Double.doubleToRawLongBits(value);
         Slots s = slots;
         int mask = s.keys.length - 1;
         for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
             long k = (long) KEYS.getAcquire(s.keys, i);
-            if (k == key) {
-                return s.tables[i];
-            }
-            if (k == EMPTY) return sighted(key, value, axis);
+            if (k == key) return s.tables[i];
+            if (k == EMPTY) return build(key, value, axis);
         }
+    }
+
+    ExactTables() {
+        this(MAX_BYTES);
+    }
+
+    /** @param maxBytes the most bytes of tables kept (a test's small budget) */
+    ExactTables(long maxBytes) {
+        this.maxBytes = maxBytes;
     }
 
     /** Tables built so far. */
@@ -64,55 +89,55 @@ final class ExactTables {
         return built;
     }
 
-    /** A value not found: its table built now and kept (the map emptied first where the budget would be spent). */
-    private synchronized AliasTable sighted(long key, double value, WeightedAxis axis) {
+    /** Builds and keeps the table of a value not found (unless another thread has built it meanwhile). */
+    private synchronized AliasTable build(long key, double value, WeightedAxis axis) {
         Slots s = slots;
-        int mask = s.keys.length - 1;
-        int i = mix(key) & mask;
-        while (s.keys[i] != key && s.keys[i] != EMPTY) i = (i + 1) & mask;
-        if (s.keys[i] == key) return s.tables[i]; // built meanwhile by another thread
+        int i = slot(s, key);
+        if (s.keys[i] == key) return s.tables[i];
         AliasTable t = axis.newTable();
         axis.build(new double[] {value}, t);
         built++;
         long size = axis.tableBytes();
-        if (bytes + size > MAX_BYTES) { // forget them all: a table is a pure function of its value, built again if asked
+        if (bytes + size > maxBytes) { // forget them all: each is built again when asked for
             slots = new Slots(1024);
-            used = 0;
+            order = new Order(512);
+            count = 0;
             bytes = 0;
-            return sighted(key, value, axis, t);
-        }
-        if (2 * (used + 1) > s.keys.length) {
+        } else if (2 * (count + 1) > s.keys.length) {
             grow();
-            return sighted(key, value, axis, t);
         }
+        s = slots;
+        i = slot(s, key);
+        int n = count;
+        Order o = order;
+        if (n == o.values.length) {
+            o = new Order(Arrays.copyOf(o.values, 2 * n), Arrays.copyOf(o.tables, 2 * n));
+            order = o;
+        }
+        t.sequence = n;
+        o.values[n] = value;
+        o.tables[n] = t;
         s.tables[i] = t;
         KEYS.setRelease(s.keys, i, key);
-        used++;
         bytes += size;
+        count = n + 1;
         return t;
     }
 
-    /** Keeps the table {@code t} just built for {@code key} in the (emptied or grown) map. */
-    private AliasTable sighted(long key, double value, WeightedAxis axis, AliasTable t) {
-        Slots s = slots;
+    /** The slot of {@code key} in {@code s}: its own, or the empty one it would take. */
+    private static int slot(Slots s, long key) {
         int mask = s.keys.length - 1;
         int i = mix(key) & mask;
-        while (s.keys[i] != EMPTY) i = (i + 1) & mask;
-        s.tables[i] = t;
-        KEYS.setRelease(s.keys, i, key);
-        used++;
-        bytes += axis.tableBytes();
-        return t;
+        while (s.keys[i] != key && s.keys[i] != EMPTY) i = (i + 1) & mask;
+        return i;
     }
 
-    /** Doubles the capacity, rehashing into a new map that readers see once it is complete. */
+    /** Doubles the map's capacity, rehashing into a new map that readers see once it is complete. */
     private void grow() {
         Slots old = slots, grown = new Slots(2 * old.keys.length);
-        int mask = grown.keys.length - 1;
         for (int j = 0; j < old.keys.length; j++) {
             if (old.keys[j] == EMPTY) continue;
-            int i = mix(old.keys[j]) & mask;
-            while (grown.keys[i] != EMPTY) i = (i + 1) & mask;
+            int i = slot(grown, old.keys[j]);
             grown.keys[i] = old.keys[j];
             grown.tables[i] = old.tables[j];
         }

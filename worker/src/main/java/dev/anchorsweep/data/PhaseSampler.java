@@ -28,7 +28,7 @@ final class PhaseSampler {
     private final double[] outerWeights;
     private final int[] outerPositions;
     private final int[] innerPositions;
-    /** A weighted batch's colours. */
+    /** A batch drawn from exact tables: its colours. */
     private final int[] colours;
 
     /** What a prototype is built from: runs whose phases agree here share its colours, measures and classes. */
@@ -198,13 +198,13 @@ final class PhaseSampler {
             byWeight &= !outerAxis.allZero() && !innerAxis.allZero(); // else uniform, as the reference's sampler
         }
         double sum = 0; // Σ sampleWeights, summed while they are made where the batch is drawn by weight
-        if (byWeight && WeightedAxis.joint(b, outerAxis, innerAxis)) {
-            WeightedAxis.drawJoint(rng, b, outerAxis, innerAxis, colours, sampleWeights, weighted);
+        if (byWeight && outerAxis.exact() && innerAxis.exact()) {
+            WeightedAxis.drawExact(rng, b, outerAxis, innerAxis, colours, weighted ? sampleWeights : null);
             for (int i = 0; i < b; i++) take(rng, i, colours[i], out, labels, labelCounts);
             if (weighted) for (int i = 0; i < b; i++) sum += sampleWeights[i];
         } else if (byWeight) {
-            WeightedAxis.drawPair(rng, b, outerAxis, outerPositions, outerWeights, innerAxis, innerPositions,
-                    sampleWeights);
+            outerAxis.drawBatch(rng, b, outerPositions, outerWeights);
+            innerAxis.drawBatch(rng, b, innerPositions, sampleWeights);
             for (int i = 0; i < b; i++) {
                 int idx = outerPositions[i] * inner + innerPositions[i];
                 sum += sampleWeights[i] *= outerWeights[i];

@@ -25,6 +25,12 @@ import java.util.SplittableRandom;
  */
 final class WeightedAxis {
 
+    /**
+     * The most positions of an axis drawn from exact tables at every value (building one costs about 10 ns per
+     * position, once per value for all the runs that share it; a larger axis draws from reference tables).
+     */
+    static final int EXACT_MAX_POSITIONS = 256;
+
     /** Consecutive rejections after which a run builds its own exact table at the current values. */
     static final int MAX_REJECTIONS = 32;
 
@@ -48,7 +54,10 @@ final class WeightedAxis {
     private final double baseTotal;
     /** The reference tables, shared by every copy; null where the factors are too many to key. */
     private final ProposalTables proposals;
-    /** The exact tables of values asked for more than once, shared by every copy; null unless one factor. */
+    /**
+     * The exact tables at each value a run has asked for, shared by every copy; null unless the axis has one factor
+     * and at most {@link #EXACT_MAX_POSITIONS} positions.
+     */
     private final ExactTables exactTables;
 
     /** This run's values per factor, as fractions, and their levels: in_low, 1/(1 − in_low), out_low, 1 − out_low. */
@@ -62,8 +71,6 @@ final class WeightedAxis {
     private AliasTable table;
     private long tableKey = -1;
     private boolean exact;
-    /** The shared tables this copy has used, by key, where the axis has one factor (else null). */
-    private final AliasTable[] seen;
     /** This run's own exact table, built when its proposals are rejected too often. */
     private AliasTable own;
     private double lastWeight;
@@ -78,13 +85,13 @@ final class WeightedAxis {
     private int[] rejects = new int[0];
     /** Per class its curriculum weight at the current values, for drawBatch on an axis of few classes. */
     private final double[] now;
-    /** Per class w_now/w_ref for the batch (1 everywhere: {@link #ones}, shared by the copies), and w_now. */
-    private final double[] ratio;
-    private final double[] ones;
-    private double[] batchRatio;
-    private double[] batchNow;
 
     WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum) {
+        this(positions, baseWeights, curriculum, true);
+    }
+
+    /** @param exactTables whether an axis that may ({@link #EXACT_MAX_POSITIONS}) draws from exact tables */
+    WeightedAxis(int positions, double[] baseWeights, List<Factor> curriculum, boolean exactTables) {
         this.property = curriculum.stream().mapToInt(Factor::property).toArray();
         Map<Key, Integer> classes = new HashMap<>();
         this.classOf = new int[positions];
@@ -117,7 +124,7 @@ final class WeightedAxis {
         }
         this.baseTotal = total;
         this.proposals = n <= ProposalTables.MAX_FACTORS ? new ProposalTables() : null;
-        this.exactTables = n == 1 ? new ExactTables() : null;
+        this.exactTables = exactTables && n == 1 && positions <= EXACT_MAX_POSITIONS ? new ExactTables() : null;
         this.current = new double[n];
         this.currentLevels = new double[4 * n];
         this.classWeight = new double[c];
@@ -126,10 +133,6 @@ final class WeightedAxis {
         this.small = new int[positions];
         this.large = new int[positions];
         this.now = new double[c];
-        this.ratio = new double[c];
-        this.ones = new double[c];
-        Arrays.fill(ones, 1);
-        this.seen = n == 1 && proposals != null ? new AliasTable[ProposalTables.GRID + 1] : null;
     }
 
     /** A fresh axis of another run: the classes (immutable) and the reference tables shared, the rest its own. */
@@ -159,9 +162,6 @@ final class WeightedAxis {
         this.small = new int[positions];
         this.large = new int[positions];
         this.now = new double[c];
-        this.ratio = new double[c];
-        this.ones = shared.ones;
-        this.seen = shared.seen == null ? null : new AliasTable[shared.seen.length];
     }
 
     private record Key(double[] values) {
@@ -204,12 +204,11 @@ final class WeightedAxis {
         updated = true;
         for (int f = 0; f < property.length; f++) current[f] = fraction(values[property[f]]);
         levelsStale = true;
-        AliasTable exactTable = exactTables == null ? null : exactTables.at(current[0], this);
-        if (exactTable != null) { // the levels are computed only where asked for
-            allZero = exactTable.empty;
-            table = exactTable;
+        if (exactTables != null) { // the levels are computed only where asked for
+            table = exactTables.at(current[0], table, this);
             tableKey = -1;
             exact = true;
+            allZero = table.empty;
             return;
         }
         allZero = zero();
@@ -219,7 +218,7 @@ final class WeightedAxis {
             exact = atCurrent(table);
             return;
         }
-        AliasTable shared = key < 0 ? null : sharedTable(key);
+        AliasTable shared = key < 0 ? null : proposals.at(key, this);
         if (shared == null) {
             buildOwn();
         } else {
@@ -229,19 +228,7 @@ final class WeightedAxis {
         }
     }
 
-    /**
-     * The shared reference table of {@code key}: of a one-factor axis from this copy's own array by key (a run visits
-     * each reference of its schedule once per step it holds, and a map lookup per change costs a boxed key), else
-     * from the shared map.
-     */
-    private AliasTable sharedTable(long key) {
-        if (seen == null) return proposals.at(key, this);
-        AliasTable t = seen[(int) key];
-        if (t == null) t = seen[(int) key] = proposals.at(key, this);
-        return t;
-    }
-
-    /** Whether {@code t} was built at the current values (a loop: Arrays.equals costs a call per step). */
+    /** Whether {@code t} was built at the current values (a loop: Arrays.equals is a call per step). */
     private boolean atCurrent(AliasTable t) {
         for (int f = 0; f < current.length; f++) {
             if (t.values[f] != current[f]) return false;
@@ -292,7 +279,47 @@ final class WeightedAxis {
 
     /** Bytes of one table of this axis, roughly. */
     long tableBytes() {
-        return 96 + 8L * (property.length + 2 * count.length + classOf.length);
+        return 96 + 8L * (property.length + count.length + classOf.length);
+    }
+
+    /** Exact tables built so far for this axis and its copies. */
+    long exactTablesBuilt() {
+        return exactTables == null ? 0 : exactTables.built();
+    }
+
+    /** Whether the table drawn from is exact at the current values (every proposal accepted). */
+    boolean exact() {
+        return exact;
+    }
+
+    /**
+     * Draws {@code b} colours of the product outer × inner (colour = outer position · inner positions + inner
+     * position) where both axes' tables are exact at the current values ({@link #exact}): one random number per
+     * sample, its high half picking the outer position and its low half the inner one (each as {@link #position}),
+     * so the two are independent and each follows its axis's weights. With {@code weights} (null: not asked for), the
+     * samples' curriculum weights (the product of both axes' Π levels, without the base).
+     */
+    static void drawExact(SplittableRandom rng, int b, WeightedAxis outer, WeightedAxis inner, int[] colours,
+                          double[] weights) {
+        outer.proposed += b;
+        inner.proposed += b;
+        long[] oCells = outer.table.cells, iCells = inner.table.cells;
+        int innerSize = inner.classOf.length;
+        if (weights == null) {
+            for (int i = 0; i < b; i++) {
+                long x = rng.nextLong();
+                colours[i] = position(oCells, x) * innerSize + position(iCells, x << 32);
+            }
+            return;
+        }
+        double[] oWeights = outer.table.weights, iWeights = inner.table.weights;
+        int[] oClass = outer.classOf, iClass = inner.classOf;
+        for (int i = 0; i < b; i++) {
+            long x = rng.nextLong();
+            int o = position(oCells, x), p = position(iCells, x << 32);
+            colours[i] = o * innerSize + p;
+            weights[i] = oWeights[oClass[o]] * iWeights[iClass[p]];
+        }
     }
 
     AliasTable newTable() {
@@ -343,7 +370,6 @@ final class WeightedAxis {
         double[] weights = out.weights;
         for (int k = 0; k < c; k++) {
             weights[k] = weight(levels, k);
-            out.inverse[k] = weights[k] > 0 ? 1 / weights[k] : 0;
             classWeight[k] = base[k] * weights[k];
             total += classWeight[k] * count[k];
         }
@@ -418,314 +444,76 @@ final class WeightedAxis {
 
     /**
      * Draws {@code b} positions ∝ their weights at the current values (not all zero) into {@code positions}, and
-     * their curriculum weights (Π levels, without the base) into {@code weights}: each sample's first proposal from the
-     * high half of one random number ({@link #propose}), made in one loop over the batch; the samples whose proposal
-     * was rejected are drawn again afterwards by {@link #draw}, in order. An axis of one position takes no random
-     * number.
+     * their curriculum weights (Π levels, without the base) into {@code weights}. Each sample's first proposal is
+     * made in one loop over the batch without calls or branches on random data (one random number each: cell, alias
+     * and acceptance as in {@link #draw}; on an axis of few classes each class's weight computed once per batch); the
+     * samples whose proposal was rejected (listed without a branch) are drawn again afterwards by {@link #draw}, in
+     * order. Every sample is still a chain of independent proposals accepted with probability w_now/w_ref: exact, and
+     * a pure function of the random stream and the values. An axis of one position takes no random number.
      */
     void drawBatch(SplittableRandom rng, int b, int[] positions, double[] weights) {
         if (classOf.length == 1) {
-            fillOne(b, positions, weights);
+            double w = curriculumWeight(0);
+            for (int i = 0; i < b; i++) positions[i] = 0;
+            for (int i = 0; i < b; i++) weights[i] = w;
             return;
         }
-        int mode = startBatch(b);
-        int[] rejects = rejects(b);
+        int[] rejects = this.rejects;
+        if (rejects.length < b) rejects = this.rejects = new int[b];
+        long[] cells = table.cells;
+        double[] reference = table.weights;
+        int[] classOf = this.classOf;
+        double[] currentLevels = levels();
+        proposed += b;
         int r = 0;
-        for (int i = 0; i < b; i++) {
-            rejects[r] = i;
-            r += propose(mode, rng.nextLong() >>> 32, i, positions, weights);
-        }
-        redraw(rng, r, positions, weights);
-    }
-
-    /**
-     * Draws a batch of {@code b} from two independent axes at once, one random number per sample: its high half
-     * proposes the {@code outer} position, its low half the {@code inner} one ({@link #propose}); each axis's rejected
-     * samples are then drawn again by {@link #draw}, the outer axis's first. Each axis's positions follow its own
-     * weights exactly, as with {@link #drawBatch}, and the two are independent (disjoint bits, then fresh numbers).
-     */
-    static void drawPair(SplittableRandom rng, int b, WeightedAxis outer, int[] outerPositions, double[] outerWeights,
-                         WeightedAxis inner, int[] innerPositions, double[] innerWeights) {
-        if (outer.classOf.length == 1 || inner.classOf.length == 1) {
-            outer.drawBatch(rng, b, outerPositions, outerWeights);
-            inner.drawBatch(rng, b, innerPositions, innerWeights);
-            return;
-        }
-        int outerMode = outer.startBatch(b), innerMode = inner.startBatch(b);
-        int[] outerRejects = outer.rejects(b), innerRejects = inner.rejects(b);
-        int ro = 0, ri = 0;
-        if (outerMode == TABLED && innerMode == TABLED) {
-            long[] oCells = outer.table.cells, iCells = inner.table.cells;
-            int[] oClass = outer.classOf, iClass = inner.classOf;
-            double[] oNow = outer.batchNow, oRatio = outer.batchRatio, iNow = inner.batchNow, iRatio = inner.batchRatio;
+        if (exact) {
+            for (int i = 0; i < b; i++) {
+                int p = position(cells, rng.nextLong());
+                positions[i] = p;
+                weights[i] = reference[classOf[p]];
+            }
+        } else if (2 * count.length <= b) { // few classes: each one's weight once per batch
+            double[] now = this.now;
+            for (int k = 0; k < now.length; k++) {
+                now[k] = single ? level(currentLevels, measure0[k]) : weight(currentLevels, k);
+            }
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                outerRejects[ro] = i;
-                ro += tabled(x >>> 32, oCells, oClass, oNow, oRatio, i, outerPositions, outerWeights);
-                innerRejects[ri] = i;
-                ri += tabled(x & 0xFFFFFFFFL, iCells, iClass, iNow, iRatio, i, innerPositions, innerWeights);
+                int p = position(cells, x);
+                int k = classOf[p];
+                double w = now[k];
+                positions[i] = p;
+                weights[i] = w;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
+            }
+        } else if (single) {
+            double[] m = measure0;
+            double low = currentLevels[0], slope = currentLevels[1], outLow = currentLevels[2], range = currentLevels[3];
+            boolean unclamped = unitMeasures && low == 0 && slope == 1; // (m − 0)·1 = m in [0, 1]: the same bits
+            for (int i = 0; i < b; i++) {
+                long x = rng.nextLong();
+                int p = position(cells, x);
+                int k = classOf[p];
+                double alpha = unclamped ? m[k] : Math.max(0, Math.min(1, (m[k] - low) * slope));
+                double w = outLow + alpha * range;
+                positions[i] = p;
+                weights[i] = w;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
             }
         } else {
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                outerRejects[ro] = i;
-                ro += outer.propose(outerMode, x >>> 32, i, outerPositions, outerWeights);
-                innerRejects[ri] = i;
-                ri += inner.propose(innerMode, x & 0xFFFFFFFFL, i, innerPositions, innerWeights);
+                int p = position(cells, x);
+                int k = classOf[p];
+                double w = weight(currentLevels, k);
+                positions[i] = p;
+                weights[i] = w;
+                rejects[r] = i;
+                r += (x & 0xFFFFFFFFL) * INVERSE_TWO_32 * reference[k] < w ? 0 : 1;
             }
         }
-        outer.redraw(rng, ro, outerPositions, outerWeights);
-        inner.redraw(rng, ri, innerPositions, innerWeights);
-    }
-
-    /**
-     * Whether {@link #drawJoint} can draw from {@code outer} × {@code inner} at the current values: both have several
-     * positions and few enough classes for a batch of {@code b} to take its weights and acceptance from per-class
-     * arrays.
-     */
-    static boolean joint(int b, WeightedAxis outer, WeightedAxis inner) {
-        return outer.classOf.length > 1 && inner.classOf.length > 1 && outer.tabled(b) && inner.tabled(b);
-    }
-
-    /**
-     * Draws a batch of {@code b} colours of the product outer × inner (colour = outer position · inner positions +
-     * inner position) ∝ w_outer·w_inner at the current values, where {@link #joint} says so: into {@code colours} the
-     * colours, into {@code weights} their curriculum weights (the product of both axes' Π levels, without the base).
-     * One random number per proposal: its high half picks the outer position, its low half the inner one and, from
-     * where its fraction fell within its branch ({@link #tabled}), accepts the pair where
-     * u &lt; width·(w_now/w_ref)_outer·(w_now/w_ref)_inner. Proposals ∝ w_ref,outer·w_ref,inner accepted so are
-     * drawn exactly ∝ w_now,outer·w_now,inner: the two axes independent, each as its own weights say. The samples
-     * rejected in the loop over the batch are drawn again afterwards, in order, until accepted.
-     *
-     * @param weigh whether to write {@code weights} (only the loss weighting reads them)
-     */
-    static void drawJoint(SplittableRandom rng, int b, WeightedAxis outer, WeightedAxis inner, int[] colours,
-                          double[] weights, boolean weigh) {
-        if (outer.exact && inner.exact) {
-            drawExact(rng, b, outer, inner, colours, weights, weigh);
-            return;
-        }
-        outer.startBatch(b);
-        inner.startBatch(b);
-        int[] rejects = inner.rejects(b);
-        int r = 0;
-        long[] oCells = outer.table.cells, iCells = inner.table.cells;
-        long oCount = oCells.length, iCount = iCells.length;
-        int[] oClass = outer.classOf, iClass = inner.classOf;
-        int innerSize = iClass.length;
-        double[] oNow = outer.batchNow, oRatio = outer.batchRatio, iNow = inner.batchNow, iRatio = inner.batchRatio;
-        for (int i = 0; i < b; i++) {
-            long x = rng.nextLong();
-            long oProduct = (x >>> 32) * oCount;
-            int oCell = (int) (oProduct >>> 32);
-            long oEntry = oCells[oCell];
-            int oAlias = (int) oEntry;
-            int o = oAlias + (int) (((oProduct & 0xFFFFFFFFL) - (oEntry >>> 32)) >>> 63) * (oCell - oAlias);
-            int ko = oClass[o];
-            long iProduct = (x & 0xFFFFFFFFL) * iCount;
-            int iCell = (int) (iProduct >>> 32);
-            long fraction = iProduct & 0xFFFFFFFFL;
-            long iEntry = iCells[iCell];
-            long threshold = iEntry >>> 32;
-            int iAlias = (int) iEntry;
-            long own = (fraction - threshold) >>> 63; // 1 below the threshold
-            int p = iAlias + (int) own * (iCell - iAlias);
-            int ki = iClass[p];
-            long notOwn = 1 - own;
-            long width = threshold + notOwn * (TWO_32_BITS - 2 * threshold);
-            long u = fraction - notOwn * threshold;
-            colours[i] = o * innerSize + p;
-            if (weigh) weights[i] = oNow[ko] * iNow[ki];
-            rejects[r] = i;
-            r += (double) u < (double) width * (oRatio[ko] * iRatio[ki]) ? 0 : 1;
-        }
-        for (int j = 0; j < r; j++) redrawJoint(rng, rejects[j], outer, inner, colours, weights);
-    }
-
-    /** {@link #drawJoint} where both axes' tables are exact at the current values: every proposal accepted. */
-    private static void drawExact(SplittableRandom rng, int b, WeightedAxis outer, WeightedAxis inner, int[] colours,
-                                  double[] weights, boolean weigh) {
-        outer.proposed += b;
-        inner.proposed += b;
-        long[] oCells = outer.table.cells, iCells = inner.table.cells;
-        long oCount = oCells.length, iCount = iCells.length;
-        int innerSize = inner.classOf.length;
-        for (int i = 0; i < b; i++) {
-            long x = rng.nextLong();
-            colours[i] = position(oCells, oCount, x >>> 32) * innerSize + position(iCells, iCount, x & 0xFFFFFFFFL);
-        }
-        if (!weigh) return;
-        double[] oWeights = outer.table.weights, iWeights = inner.table.weights;
-        int[] oClass = outer.classOf, iClass = inner.classOf;
-        for (int i = 0; i < b; i++) {
-            weights[i] = oWeights[oClass[colours[i] / innerSize]] * iWeights[iClass[colours[i] % innerSize]];
-        }
-    }
-
-    /** The position of the alias table {@code cells} (of {@code count} cells) that 32 uniform random bits pick. */
-    private static int position(long[] cells, long count, long bits) {
-        long product = bits * count;
-        int cell = (int) (product >>> 32);
-        long entry = cells[cell];
-        int alias = (int) entry;
-        return alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
-    }
-
-    /**
-     * Sample i of {@link #drawJoint} drawn again until a proposal is accepted; after {@link #MAX_REJECTIONS} in a row
-     * both axes build their own exact tables (then the next proposal is accepted).
-     */
-    private static void redrawJoint(SplittableRandom rng, int i, WeightedAxis outer, WeightedAxis inner, int[] colours,
-                                    double[] weights) {
-        int innerSize = inner.classOf.length;
-        for (int rejected = 0; ; rejected++) {
-            long x = rng.nextLong();
-            outer.proposed++;
-            inner.proposed++;
-            long[] oCells = outer.table.cells, iCells = inner.table.cells;
-            long oProduct = (x >>> 32) * oCells.length;
-            int oCell = (int) (oProduct >>> 32);
-            long oEntry = oCells[oCell];
-            int o = (oProduct & 0xFFFFFFFFL) < (oEntry >>> 32) ? oCell : (int) oEntry;
-            int ko = outer.classOf[o];
-            long iProduct = (x & 0xFFFFFFFFL) * iCells.length;
-            int iCell = (int) (iProduct >>> 32);
-            long fraction = iProduct & 0xFFFFFFFFL;
-            long iEntry = iCells[iCell];
-            long threshold = iEntry >>> 32;
-            boolean own = fraction < threshold;
-            int p = own ? iCell : (int) iEntry;
-            int ki = inner.classOf[p];
-            long width = own ? threshold : TWO_32_BITS - threshold;
-            long u = own ? fraction : fraction - threshold;
-            if ((double) u < (double) width * (outer.batchRatio[ko] * inner.batchRatio[ki])) {
-                colours[i] = o * innerSize + p;
-                weights[i] = outer.batchNow[ko] * inner.batchNow[ki];
-                return;
-            }
-            if (rejected == MAX_REJECTIONS) {
-                outer.buildOwn();
-                inner.buildOwn();
-                outer.startBatch(0);
-                inner.startBatch(0);
-            }
-        }
-    }
-
-    private void fillOne(int b, int[] positions, double[] weights) {
-        double w = curriculumWeight(0);
-        for (int i = 0; i < b; i++) positions[i] = 0;
-        for (int i = 0; i < b; i++) weights[i] = w;
-    }
-
-    /**
-     * How a batch's proposals get their weight now and their acceptance: from per-class arrays (the table's own where
-     * it is exact, all accepted; else each class's weight and w_now/w_ref computed once per batch where the classes
-     * are few, ≤ {@link #TABLED_CLASSES_PER_SAMPLE} per sample), or per sample (one level, unclamped where in_low is 0
-     * and the measures lie in [0, 1]: the same bits; or Π levels).
-     */
-    private static final int TABLED = 0, SINGLE = 1, UNCLAMPED = 2, GENERAL = 3;
-    private static final int TABLED_CLASSES_PER_SAMPLE = 4;
-
-    /** Whether a batch of {@code b} takes its weights and acceptance from per-class arrays ({@link #TABLED}). */
-    private boolean tabled(int b) {
-        return exact || count.length <= TABLED_CLASSES_PER_SAMPLE * b;
-    }
-
-    /** Counts a batch of {@code b} proposals and prepares its {@link #TABLED mode}. */
-    private int startBatch(int b) {
-        proposed += b;
-        if (exact) {
-            batchNow = table.weights;
-            batchRatio = ones;
-            return TABLED;
-        }
-        double[] currentLevels = levels();
-        if (tabled(b)) {
-            double[] now = this.now, ratio = this.ratio, inverse = table.inverse;
-            if (single) {
-                double[] m = measure0;
-                double low = currentLevels[0], slope = currentLevels[1], outLow = currentLevels[2], range = currentLevels[3];
-                for (int k = 0; k < now.length; k++) {
-                    double w = outLow + Math.max(0, Math.min(1, (m[k] - low) * slope)) * range;
-                    now[k] = w;
-                    ratio[k] = w * inverse[k];
-                }
-            } else {
-                for (int k = 0; k < now.length; k++) ratio[k] = (now[k] = weight(currentLevels, k)) * inverse[k];
-            }
-            batchNow = now;
-            batchRatio = ratio;
-            return TABLED;
-        }
-        if (!single) return GENERAL;
-        return unitMeasures && currentLevels[0] == 0 && currentLevels[1] == 1 ? UNCLAMPED : SINGLE;
-    }
-
-    private int[] rejects(int b) {
-        if (rejects.length < b) rejects = new int[b];
-        return rejects;
-    }
-
-    /**
-     * Sample i's first proposal from 32 uniform random bits ({@code bits}): times the number of cells, the cell (high
-     * word) and a uniform 32-bit fraction within it (low word), which picks the cell's own position (below its
-     * threshold t) or its alias without a branch. Where the fraction fell within its branch is again uniform (u in
-     * [0, t) or [t, 2³²), of width t or 2³² − t) and independent of the pick: the proposal is accepted where
-     * u &lt; width·w_now/w_ref, the acceptance test without a random number of its own. Each position's probability is
-     * off by at most one part in 2³² of a cell, as the pick's. Writes the position and its weight now.
-     *
-     * @return 1 where the proposal is rejected (the caller then draws sample i again), else 0
-     */
-    private static int tabled(long bits, long[] cells, int[] classOf, double[] now, double[] ratio, int i,
-                              int[] positions, double[] weights) {
-        long product = bits * cells.length;
-        int cell = (int) (product >>> 32);
-        long fraction = product & 0xFFFFFFFFL;
-        long entry = cells[cell];
-        long threshold = entry >>> 32;
-        int alias = (int) entry;
-        long own = (fraction - threshold) >>> 63; // 1 below the threshold
-        int p = alias + (int) own * (cell - alias);
-        int k = classOf[p];
-        positions[i] = p;
-        weights[i] = now[k];
-        long notOwn = 1 - own;
-        long width = threshold + notOwn * (TWO_32_BITS - 2 * threshold);
-        long u = fraction - notOwn * threshold;
-        return (double) u < (double) width * ratio[k] ? 0 : 1;
-    }
-
-    /** {@link #tabled}'s proposal, its weight had as {@code mode} says. */
-    private int propose(int mode, long bits, int i, int[] positions, double[] weights) {
-        if (mode == TABLED) return tabled(bits, table.cells, classOf, batchNow, batchRatio, i, positions, weights);
-        long[] cells = table.cells;
-        long product = bits * cells.length;
-        int cell = (int) (product >>> 32);
-        long fraction = product & 0xFFFFFFFFL;
-        long entry = cells[cell];
-        long threshold = entry >>> 32;
-        int alias = (int) entry;
-        long own = (fraction - threshold) >>> 63;
-        int p = alias + (int) own * (cell - alias);
-        int k = classOf[p];
-        double w = switch (mode) {
-            case UNCLAMPED -> currentLevels[2] + measure0[k] * currentLevels[3];
-            case SINGLE -> level(currentLevels, measure0[k]);
-            default -> weight(currentLevels, k);
-        };
-        positions[i] = p;
-        weights[i] = w;
-        long notOwn = 1 - own;
-        long width = threshold + notOwn * (TWO_32_BITS - 2 * threshold);
-        long u = fraction - notOwn * threshold;
-        return (double) u * table.weights[k] < w * (double) width ? 0 : 1;
-    }
-
-    private static final long TWO_32_BITS = 1L << 32;
-
-    /** Draws again, in order, the {@code r} samples listed in {@link #rejects}. */
-    private void redraw(SplittableRandom rng, int r, int[] positions, double[] weights) {
         for (int j = 0; j < r; j++) {
             int i = rejects[j];
             positions[i] = draw(rng);

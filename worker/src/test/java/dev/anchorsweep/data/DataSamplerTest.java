@@ -266,8 +266,8 @@ class DataSamplerTest {
 
     @Test
     void aRunDrawsTheSameAloneAsInAPackWhoseFirstRunBuiltTheTables() {
-        // ex-1.6's weighted phase, both data properties moving every step (a new reference every few steps); the
-        // subject alone on a cold start builds every proposal table itself, in a pack of 3 after run 11 none
+        // ex-1.6's weighted phase, both data properties moving every step (a new exact table per step and axis); the
+        // subject alone on a cold start builds every table itself, in a pack of 3 after run 11 none
         RunSpec subject = M1Runs.parse(M1Runs.ex16("smooth", 10001, "500"), 3);
         RunSpec first = subject.withSeed(11), last = subject.withSeed(5);
         int steps = 300;
@@ -287,8 +287,8 @@ class DataSamplerTest {
             batches(last, steps, moving);
             assertEquals(alone.size(), inPack.size());
             for (int i = 0; i < alone.size(); i++) assertArrayEquals(alone.get(i), inPack.get(i), "batch " + i / 2);
-            // each reference's table is built once for the pack: by its first run, and by the subject only where its
-            // values went where no run's had (0.1: one reference more)
+            // each value's table is built once for the pack: by its first run, and by the subject only where its
+            // values went where no run's had (0.1: one value more)
             assertTrue(builtByFirst >= 100, "built " + builtByFirst);
             if (own == moving) {
                 assertEquals(builtAlone, builtByFirst);
@@ -301,9 +301,14 @@ class DataSamplerTest {
         }
     }
 
-    /** Proposal tables built so far by the weighted phase's axes of {@code run} (shared by its sampler's copies). */
+    /**
+     * Tables built so far by the weighted phase's axes of {@code run} (shared by its sampler's copies): exact ones (its
+     * axes have one factor each and few positions) and reference ones.
+     */
     private static long tablesBuilt(RunSpec run) {
         WeightedAxis[] axes = new DataSampler(run).axes().get(1);
-        return axes[0].proposalTablesBuilt() + axes[1].proposalTablesBuilt();
+        long built = 0;
+        for (WeightedAxis a : axes) built += a.exactTablesBuilt() + a.proposalTablesBuilt();
+        return built;
     }
 }

@@ -22,7 +22,13 @@ class WeightedAxisTest {
 
     @Test
     void drawsFollowTheWeightsWhereverTheValueMoves() {
-        WeightedAxis axis = new WeightedAxis(BASE.length, BASE, List.of(new WeightedAxis.Factor(MEASURE, 0)));
+        drawsFollowTheWeightsWhereverTheValueMoves(true);  // from the exact table of each value
+        drawsFollowTheWeightsWhereverTheValueMoves(false); // from reference tables, by acceptance where off their grid
+    }
+
+    private static void drawsFollowTheWeightsWhereverTheValueMoves(boolean exactTables) {
+        WeightedAxis axis = new WeightedAxis(BASE.length, BASE, List.of(new WeightedAxis.Factor(MEASURE, 0)),
+                exactTables);
         assertEquals(6, axis.classes()); // positions 1 and 6 share base and measure
         SplittableRandom rng = new SplittableRandom(11);
         double[] sequence = {0.9, 0.6, 0.2, 0.95, 0.1, 0.1, 0.45, 0.7, 0.0, 1.0, 0.3};
@@ -65,7 +71,7 @@ class WeightedAxisTest {
             base[p] = 0.2 + init.nextDouble();
             measure[p] = p / (n - 1.0);
         }
-        WeightedAxis axis = new WeightedAxis(n, base, List.of(new WeightedAxis.Factor(measure, 0)));
+        WeightedAxis axis = new WeightedAxis(n, base, List.of(new WeightedAxis.Factor(measure, 0)), false);
         assertEquals(n, axis.classes());
         SplittableRandom rng = new SplittableRandom(3);
         double f = 0.05;
@@ -132,12 +138,12 @@ class WeightedAxisTest {
             measure[p] = p / (n - 1.0);
             second[p] = init.nextDouble();
         }
-        WeightedAxis many = new WeightedAxis(n, base, List.of(new WeightedAxis.Factor(measure, 0)));
-        WeightedAxis few = new WeightedAxis(BASE.length, BASE, List.of(new WeightedAxis.Factor(MEASURE, 0)));
+        WeightedAxis many = new WeightedAxis(n, base, List.of(new WeightedAxis.Factor(measure, 0)), false);
+        WeightedAxis few = new WeightedAxis(BASE.length, BASE, List.of(new WeightedAxis.Factor(MEASURE, 0)), false);
         WeightedAxis two = new WeightedAxis(n, base,
-                List.of(new WeightedAxis.Factor(measure, 0), new WeightedAxis.Factor(second, 1)));
+                List.of(new WeightedAxis.Factor(measure, 0), new WeightedAxis.Factor(second, 1)), false);
         double[] farBase = {1, 1000, 0.001}, farMeasure = {0.9881, 0.985, 1.0};
-        WeightedAxis far = new WeightedAxis(3, farBase, List.of(new WeightedAxis.Factor(farMeasure, 0)));
+        WeightedAxis far = new WeightedAxis(3, farBase, List.of(new WeightedAxis.Factor(farMeasure, 0)), false);
         record Case(WeightedAxis axis, double[] base, double[] measure, double f, double g) {}
         List<Case> cases = List.of(new Case(many, base, measure, 0.5, 0), new Case(many, base, measure, 0.3, 0),
                 new Case(many, base, measure, 0.7, 0), // in_low 0: measures in [0, 1] need no clamp
@@ -197,7 +203,7 @@ class WeightedAxisTest {
         // at f = 0.001 (in_low 0.98802) only measures above it weigh; the reference f = 1/128 (in_low 0.9745) lets
         // position 1's base of 1000 in: nearly every proposal is rejected until the axis builds its own table
         double[] base = {1, 1000, 0.001}, measure = {0.9881, 0.985, 1.0};
-        WeightedAxis axis = new WeightedAxis(3, base, List.of(new WeightedAxis.Factor(measure, 0)));
+        WeightedAxis axis = new WeightedAxis(3, base, List.of(new WeightedAxis.Factor(measure, 0)), false);
         axis.update(new double[] {0.001});
         SplittableRandom rng = new SplittableRandom(2);
         long[] counts = new long[3];
@@ -208,8 +214,18 @@ class WeightedAxisTest {
     }
 
     @Test
-    void copiesShareEachReferenceTableAndDrawAsIfAlone() {
-        int n = 100;
+    void copiesShareEachExactTableAndDrawAsIfAlone() {
+        // an axis of few positions draws from the exact table of each value: built by the first copy, found by the
+        // others (next in the order they were built, or by value)
+        copiesShareTablesAndDrawAsIfAlone(100, true);
+    }
+
+    @Test
+    void copiesOfALargeAxisShareEachReferenceTableAndDrawAsIfAlone() {
+        copiesShareTablesAndDrawAsIfAlone(WeightedAxis.EXACT_MAX_POSITIONS + 44, false);
+    }
+
+    private static void copiesShareTablesAndDrawAsIfAlone(int n, boolean exact) {
         double[] base = new double[n], measure = new double[n];
         SplittableRandom init = new SplittableRandom(9);
         for (int p = 0; p < n; p++) {
@@ -223,20 +239,35 @@ class WeightedAxisTest {
             values[t] = 0.2 + 0.8 * t / 299.0;  // a new value every step (from 0.2: some weight everywhere)
             references.add(ProposalTables.key(new double[] {values[t]}));
         }
-        int[][] draws = new int[3][values.length * 8];
-        for (int run = 0; run < 3; run++) {
+        int[][] draws = new int[4][values.length * 8];
+        for (int run = 0; run < draws.length; run++) {
             WeightedAxis axis = prototype.copy();
-            SplittableRandom rng = new SplittableRandom(42);                 // the same random numbers
-            for (int t = 0; t < values.length; t++) {
+            int[] order = new int[values.length];
+            for (int t = 0; t < values.length; t++) order[t] = run == 3 ? values.length - 1 - t : t; // the last backwards
+            for (int t : order) {
+                SplittableRandom rng = new SplittableRandom(42_000 + t);      // the same random numbers at each step
                 axis.update(new double[] {values[t]});
+                if (exact) assertTrue(axis.exact(), "t = " + t);
                 for (int i = 0; i < 8; i++) draws[run][8 * t + i] = axis.draw(rng);
             }
-            // the first copy built one table per reference (multiples of 1/128 from 0.2 up: 103), the others none
-            assertEquals(references.size(), prototype.proposalTablesBuilt(), "after run " + run);
-            assertEquals(Math.round(0.8 * ProposalTables.GRID) + 1, references.size());
+            if (run == 3) continue;
+            if (exact) { // the first copy built one table per value, the others none
+                assertEquals(values.length, prototype.exactTablesBuilt(), "after run " + run);
+                assertEquals(0, prototype.proposalTablesBuilt());
+            } else { // one per reference (multiples of 1/128 from 0.2 up: 103)
+                assertEquals(references.size(), prototype.proposalTablesBuilt(), "after run " + run);
+                assertEquals(Math.round(0.8 * ProposalTables.GRID) + 1, references.size());
+                assertEquals(0, prototype.exactTablesBuilt());
+            }
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(draws[0], draws[1]);
         org.junit.jupiter.api.Assertions.assertArrayEquals(draws[0], draws[2]);
+        if (exact) { // an exact table's draw depends on its value only, not on the steps before: the same backwards
+            for (int t = 0; t < values.length; t++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(draws[0], 8 * t, 8 * t + 8),
+                        java.util.Arrays.copyOfRange(draws[3], 8 * t, 8 * t + 8), "t = " + t);
+            }
+        }
         // and the draws follow the weights: at the last value (f = 1, on the grid: exact) and at one off the grid
         for (double f : new double[] {1.0, 0.3}) {
             WeightedAxis axis = prototype.copy();
