@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * The batches of one data phase: its colours drawn with replacement ∝ base weight × Π curriculum levels (or the whole
  * set in order for a full batch), each sample's concept labels (a fresh Bernoulli draw per concept), and the
  * per-sample loss weights of {@link LossWeighting#SAMPLING}. Colour sets with a hue × (s, v) product whose factors
- * each depend on one axis only (the HSV sets with bias, vibrancy, focus …) draw the two axes independently; any
- * other weighting draws from one axis of all colours.
+ * each depend on one axis only (the HSV sets with bias, vibrancy, focus …) draw the two axes independently (where both
+ * axes' tables are exact, both from one random number per sample: {@link WeightedAxis#drawExact}); any other weighting
+ * draws from one axis of all colours.
  */
 final class PhaseSampler {
 

@@ -11,7 +11,13 @@ import java.util.SplittableRandom;
  * data property values that may change every step. Positions whose base and measures are equal form a class (the
  * 3,600-colour HSV cube's (s, v) axis has 91, its hue axis 11), whose weight is computed once per table.
  *
- * <p>A position is proposed from the alias table (Vose: O(1) per draw) of <em>reference</em> values — each fraction
+ * <p>An axis of one factor and at most {@link #EXACT_MAX_POSITIONS} positions (the HSV cube's two axes) draws from the
+ * exact alias table (Vose: O(1) per draw) of each value it is given: built by the first run that reaches the value and
+ * shared with every copy of the axis ({@link ExactTables}: the other runs of its pack, which follow the same schedule,
+ * find it next after the one they used the step before). One lookup per step, no acceptance test, no weights computed
+ * per batch; a run alone builds a table per value (about a microsecond for the cube's 100 positions).
+ *
+ * <p>Any other axis proposes a position from the alias table of <em>reference</em> values — each fraction
  * rounded up to a multiple of 1/{@link ProposalTables#GRID} — and accepted with probability w_now/w_ref: every level is
  * non-decreasing in its property's value ({@link Levels}), so w_now ≤ w_ref and the accepted position is drawn exactly
  * ∝ w_now. The reference tables are pure functions of the axis and the reference, shared by every copy of the axis
