@@ -13,13 +13,16 @@ import java.util.Arrays;
  * <p>Two ways in: the table kept next after the one a run used last (in the order they were built, which is the order
  * of a schedule's steps: a run that follows a schedule others followed before finds its next table there, in memory
  * next to the last one), else an open-addressing map from the value's bits. Readers take no lock (an entry is
- * published before its key or its count, with release/acquire), writers take this object's lock. Bounded by
+ * published before its key or its count, with release/acquire), writers take this object's lock. The tables' cells lie
+ * in shared arrays in the order they were built, so a run that walks a schedule reads them as one stream. Bounded by
  * {@link #MAX_BYTES}: where a new table would exceed it, all are forgotten and built again as they are asked for.
  */
 final class ExactTables {
 
     /** The most bytes of tables kept per axis: 32 MB (about 20,000 values of an axis of 100 positions). */
     static final long MAX_BYTES = 32L << 20;
+    /** Cells per shared array (512 KB): a schedule's tables lie next to one another in it. */
+    static final int ARENA_CELLS = 1 << 16;
 
     private static final VarHandle KEYS = MethodHandles.arrayElementVarHandle(long[].class);
     /** A slot never used (no fraction's bits: all ones is a NaN). */
@@ -51,6 +54,9 @@ final class ExactTables {
     private volatile int count;
     private long bytes;
     private long built;
+    /** The array the next tables' cells go into, one after another, and the cells it holds so far. */
+    private long[] arena = new long[0];
+    private int arenaUsed;
 
     /**
      * The exact table of {@code axis} at the fraction {@code value}: the one built next after {@code last} (the
@@ -94,7 +100,13 @@ final class ExactTables {
         Slots s = slots;
         int i = slot(s, key);
         if (s.keys[i] == key) return s.tables[i];
-        AliasTable t = axis.newTable();
+        int positions = axis.positions();
+        if (arenaUsed + positions > arena.length) {
+            arena = new long[Math.max(ARENA_CELLS, positions)];
+            arenaUsed = 0;
+        }
+        AliasTable t = axis.newTable(arena, arenaUsed);
+        arenaUsed += positions;
         axis.build(new double[] {value}, t);
         built++;
         long size = axis.tableBytes();
@@ -103,6 +115,8 @@ final class ExactTables {
             order = new Order(512);
             count = 0;
             bytes = 0;
+            arena = new long[0];
+            arenaUsed = 0;
         } else if (2 * (count + 1) > s.keys.length) {
             grow();
         }

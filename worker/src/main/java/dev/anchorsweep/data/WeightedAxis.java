@@ -310,11 +310,12 @@ final class WeightedAxis {
         outer.proposed += b;
         inner.proposed += b;
         long[] oCells = outer.table.cells, iCells = inner.table.cells;
+        int oOffset = outer.table.offset, oSize = outer.table.size, iOffset = inner.table.offset, iSize = inner.table.size;
         int innerSize = inner.classOf.length;
         if (weights == null) {
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                colours[i] = position(oCells, x) * innerSize + position(iCells, x << 32);
+                colours[i] = position(oCells, oOffset, oSize, x) * innerSize + position(iCells, iOffset, iSize, x << 32);
             }
             return;
         }
@@ -322,7 +323,7 @@ final class WeightedAxis {
         int[] oClass = outer.classOf, iClass = inner.classOf;
         for (int i = 0; i < b; i++) {
             long x = rng.nextLong();
-            int o = position(oCells, x), p = position(iCells, x << 32);
+            int o = position(oCells, oOffset, oSize, x), p = position(iCells, iOffset, iSize, x << 32);
             colours[i] = o * innerSize + p;
             weights[i] = oWeights[oClass[o]] * iWeights[iClass[p]];
         }
@@ -330,6 +331,16 @@ final class WeightedAxis {
 
     AliasTable newTable() {
         return new AliasTable(property.length, count.length, classOf.length);
+    }
+
+    /** A table of this axis whose cells are {@code cells[offset .. offset + positions)}. */
+    AliasTable newTable(long[] cells, int offset) {
+        return new AliasTable(property.length, count.length, cells, offset, classOf.length);
+    }
+
+    /** Positions of this axis (cells of each of its tables). */
+    int positions() {
+        return classOf.length;
     }
 
     /** A property value as the levels read it: clamped to [0, 1] (numpy.interp holds the ends). */
@@ -390,20 +401,21 @@ final class WeightedAxis {
             else large[l++] = p;
         }
         long[] cells = out.cells;
+        int offset = out.offset;
         while (s > 0 && l > 0) {
             int less = small[--s], more = large[--l];
-            cells[less] = (long) (scratch[less] * TWO_32) << 32 | more;
+            cells[offset + less] = (long) (scratch[less] * TWO_32) << 32 | more;
             scratch[more] = scratch[more] + scratch[less] - 1;
             if (scratch[more] < 1) small[s++] = more;
             else large[l++] = more;
         }
         while (l > 0) {
             int p = large[--l];
-            cells[p] = OWN << 32 | p;
+            cells[offset + p] = OWN << 32 | p;
         }
         while (s > 0) { // only by rounding
             int p = small[--s];
-            cells[p] = OWN << 32 | p;
+            cells[offset + p] = OWN << 32 | p;
         }
     }
 
@@ -431,7 +443,7 @@ final class WeightedAxis {
         double[] currentLevels = levels();
         for (int rejected = 0; ; rejected++) {
             long bits = rng.nextLong();
-            int p = position(table.cells, bits);
+            int p = position(table.cells, table.offset, table.size, bits);
             int k = classOf[p];
             proposed++;
             double reference = table.weights[k];
@@ -467,6 +479,7 @@ final class WeightedAxis {
         int[] rejects = this.rejects;
         if (rejects.length < b) rejects = this.rejects = new int[b];
         long[] cells = table.cells;
+        int offset = table.offset, size = table.size;
         double[] reference = table.weights;
         int[] classOf = this.classOf;
         double[] currentLevels = levels();
@@ -474,7 +487,7 @@ final class WeightedAxis {
         int r = 0;
         if (exact) {
             for (int i = 0; i < b; i++) {
-                int p = position(cells, rng.nextLong());
+                int p = position(cells, offset, size, rng.nextLong());
                 positions[i] = p;
                 weights[i] = reference[classOf[p]];
             }
@@ -485,7 +498,7 @@ final class WeightedAxis {
             }
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                int p = position(cells, x);
+                int p = position(cells, offset, size, x);
                 int k = classOf[p];
                 double w = now[k];
                 positions[i] = p;
@@ -499,7 +512,7 @@ final class WeightedAxis {
             boolean unclamped = unitMeasures && low == 0 && slope == 1; // (m − 0)·1 = m in [0, 1]: the same bits
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                int p = position(cells, x);
+                int p = position(cells, offset, size, x);
                 int k = classOf[p];
                 double alpha = unclamped ? m[k] : Math.max(0, Math.min(1, (m[k] - low) * slope));
                 double w = outLow + alpha * range;
@@ -511,7 +524,7 @@ final class WeightedAxis {
         } else {
             for (int i = 0; i < b; i++) {
                 long x = rng.nextLong();
-                int p = position(cells, x);
+                int p = position(cells, offset, size, x);
                 int k = classOf[p];
                 double w = weight(currentLevels, k);
                 positions[i] = p;
@@ -528,14 +541,14 @@ final class WeightedAxis {
     }
 
     /**
-     * The position of the alias table {@code cells} that the high half of {@code bits} picks: times the number of
+     * The position of the alias table of {@code size} cells from {@code cells[offset]} that the high half of {@code bits} picks: times the number of
      * cells, the cell (high word) and a uniform 32-bit fraction within it (low word), which selects the cell's own
      * position (below its threshold) or its alias without a branch.
      */
-    private static int position(long[] cells, long bits) {
-        long product = (bits >>> 32) * cells.length;
+    private static int position(long[] cells, int offset, int size, long bits) {
+        long product = (bits >>> 32) * size;
         int cell = (int) (product >>> 32);
-        long entry = cells[cell];
+        long entry = cells[offset + cell];
         int alias = (int) entry;
         return alias + (int) (((product & 0xFFFFFFFFL) - (entry >>> 32)) >>> 63) * (cell - alias);
     }
