@@ -68,7 +68,7 @@ final class ExactTables {
             int next = last.sequence + 1;
             if (next < count) { // count first: the order read after it holds every entry it counts
                 Order o = order;
-                if (o.values[next] == value && o.tables[next].sequence == next) return o.tables[next];
+                if (o.values[next] == value) return o.tables[next]; // its value's table, whatever came before
             }
         }
         long key = Double.doubleToRawLongBits(value);
