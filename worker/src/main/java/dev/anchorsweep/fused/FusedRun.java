@@ -60,6 +60,8 @@ final class FusedRun {
     private final float[][] validationLabels;
     /** Where a stopping rule stopped the run, or null. */
     private Stop stop;
+    /** The step {@link #advance} goes on from (past the end once the run is done). */
+    private int next;
     private int updates;
 
     /**
@@ -132,8 +134,25 @@ final class FusedRun {
      * validation at t, before batch t): then the loop ends there, with the weights after t updates as the final ones.
      */
     TrainedRun train(DoubleConsumer progress, StopCheck stopping) {
+        advance(Integer.MAX_VALUE, progress, stopping);
+        return result();
+    }
+
+    /**
+     * Trains on from where the last call stopped: batches up to (not including) {@code until}, or to the end, or until
+     * {@code stopping} stops the run (as {@link #train}); then {@link #result} gives the run. A pack's runs advanced in
+     * turns, a stretch of steps each, compute exactly what each computes trained to the end at once: nothing of a run
+     * is kept outside it between calls.
+     *
+     * @return whether the run is done (trained to its end or stopped)
+     */
+    boolean advance(int until, DoubleConsumer progress, StopCheck stopping) {
         int steps = training.steps();
-        for (int t = 0; ; t++) {
+        for (int t = next; ; t++) {
+            if (t >= until && t < steps) {
+                next = t;
+                return false;
+            }
             if (observe(t)) progress.accept((double) t / steps);
             if (t == steps) break;
             if (stopping.active() && validation.containsKey(t)) {
@@ -153,7 +172,8 @@ final class FusedRun {
             step(t, lr[t], batch.labels());
             if (!run.reactive().isEmpty() && validation.containsKey(t)) properties.observe(t, validation.get(t), losses(t));
         }
-        return result();
+        next = Integer.MAX_VALUE;
+        return true;
     }
 
     private void step(int t, double lr, float[][] labels) {
@@ -278,7 +298,8 @@ final class FusedRun {
         return losses;
     }
 
-    private TrainedRun result() {
+    /** The run as trained: to its end, or to where a stopping rule stopped it. */
+    TrainedRun result() {
         List<HistoryPoint> history = new ArrayList<>();
         RunFailure failure = null;
         int steps = training.steps();
