@@ -130,18 +130,21 @@ public final class BenchCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** One line: P = 64 fused pack steps on uniform grid batches against ex-1.6's weighted curriculum batches. */
+    /**
+     * One line: P = 64 fused pack steps of ex-1.6's weighted curriculum batches against uniform batches of the same
+     * colours (what drawing by weight costs: the asked figure) and of the RGB grid, then with weighted losses.
+     */
     private void sampling() throws Exception {
         var bench = new dev.anchorsweep.bench.SamplingBenchmark(steps, reps);
         var r = bench.measure(64);
         System.out.printf("%nsampling (ex-1.6-like runs, fused, P = 64, one core, CPU time, %d pairs measured in"
-                        + " alternation): uniform grid batches %.2f µs per model-step, weighted curriculum batches"
-                        + " (data properties moving every step) %.2f µs; ratio (median of the pairs) %.3f, at most"
-                        + " 1.05 asked; with the losses also"
-                        + " weighted per sample (1.6) %.2f µs, ratio %.3f; the sampler alone (CPU time) %.2f µs per"
-                        + " model-step uniform, %.2f weighted moving, %.2f weighted held still%n",
-                bench.pairs(), r.uniformUs(), r.weightedUs(), r.ratio(), r.lossWeightedUs(), r.lossWeightedRatio(),
-                r.uniformSamplerUs(), r.weightedSamplerUs(), r.heldSamplerUs());
+                        + " alternation): weighted curriculum batches of the 3,600-colour cube (data properties moving"
+                        + " every step) %.2f µs per model-step against uniform batches of the same cube %.2f µs: ratio"
+                        + " (median of the pairs) %.3f, at most 1.05 asked; against the RGB grid's %.2f µs: %.3f; with"
+                        + " the losses also weighted per sample (1.6) %.2f µs, %.3f against the grid; the sampler alone"
+                        + " (CPU time) %.2f µs per model-step uniform, %.2f weighted moving, %.2f weighted held still%n",
+                bench.pairs(), r.weightedUs(), r.cubeUs(), r.ratio(), r.uniformUs(), r.gridRatio(), r.lossWeightedUs(),
+                r.lossWeightedRatio(), r.uniformSamplerUs(), r.weightedSamplerUs(), r.heldSamplerUs());
     }
 
     /**

@@ -30,26 +30,34 @@ import java.util.Map;
 
 /**
  * What weighted curriculum batches cost a fused pack: the same ex-1.6-like runs (K = 4, no bottleneck, sigmoid,
- * batch 32, planarity and unitarity) trained on uniform batches of the RGB grid and on ex-1.6's weighted batches (the
- * 3,600-colour HSV cube ∝ bias × levels(vibrancy) × levels(focus), losses weighted per sample) with both data
- * properties moving every step (the worst case: the weights change before every batch); and the sampler alone.
+ * batch 32, planarity and unitarity) trained on ex-1.6's weighted batches (the 3,600-colour HSV cube ∝ bias ×
+ * levels(vibrancy) × levels(focus)) with both data properties moving every step (the worst case: the weights change
+ * before every batch), against uniform batches of the same cube (what drawing by weight costs) and of the RGB grid (the
+ * paper's data); then with the losses also weighted per sample; and the sampler alone.
  */
 public final class SamplingBenchmark {
 
     /**
-     * ms of CPU time per pack step (P model-steps) of both (medians), the median of the weighted/uniform ratios of
-     * the pairs measured in alternation, and µs per model-step of the sampler alone: uniform, weighted with the data properties
-     * moving every step, and weighted with them held still off the reference grid (0.37: every proposal needs an acceptance test).
+     * ms of CPU time per pack step (P model-steps) of each (medians), the medians of the ratios of the pairs measured
+     * in alternation (weighted against the same cube drawn uniformly, against the grid, and with weighted losses against
+     * the grid), and µs per model-step of the sampler alone: uniform, weighted with the data properties moving every
+     * step, and weighted with them held still off the reference grid.
      */
-    public record Result(int packSize, double uniformMs, double weightedMs, double ratio, double lossWeightedMs,
-                         double lossWeightedRatio, double uniformSamplerUs, double weightedSamplerUs,
-                         double heldSamplerUs) {
+    public record Result(int packSize, double uniformMs, double cubeMs, double weightedMs, double ratio,
+                         double gridRatio, double lossWeightedMs, double lossWeightedRatio, double uniformSamplerUs,
+                         double weightedSamplerUs, double heldSamplerUs) {
 
-        /** µs per model-step of a uniform (weighted) pack step. */
+        /** µs per model-step of a pack step on uniform batches of the RGB grid. */
         public double uniformUs() {
             return uniformMs * 1000 / packSize;
         }
 
+        /** µs per model-step of a pack step on uniform batches of the HSV cube. */
+        public double cubeUs() {
+            return cubeMs * 1000 / packSize;
+        }
+
+        /** µs per model-step of a pack step on weighted batches of the cube. */
         public double weightedUs() {
             return weightedMs * 1000 / packSize;
         }
@@ -59,6 +67,19 @@ public final class SamplingBenchmark {
             return lossWeightedMs * 1000 / packSize;
         }
     }
+
+    /** The batches a benchmark pack trains on. */
+    public enum Batches {
+        /** Uniform from the RGB grid (the paper's data). */
+        GRID,
+        /** Uniform from ex-1.6's HSV cube. */
+        CUBE,
+        /** ex-1.6's curriculum: the cube ∝ bias × both levels, the data properties moving every step. */
+        WEIGHTED
+    }
+
+    /** ex-1.6's colours. */
+    private static final ColorSpec CUBE = new ColorSpec.HsvCube(36, 10, 10);
 
     private final int steps;
     private final int repetitions;
@@ -70,24 +91,27 @@ public final class SamplingBenchmark {
 
     /** The ex-1.6-like run on the grid ({@code weighted} false) or on ex-1.6's curriculum batches, losses weighted. */
     public static RunSpec template(boolean weighted, int steps) {
-        return template(weighted, LossWeighting.SAMPLING, steps);
+        return template(weighted ? Batches.WEIGHTED : Batches.GRID, LossWeighting.SAMPLING, steps);
     }
 
     /**
-     * The ex-1.6-like run on the grid ({@code weighted} false) or on ex-1.6's curriculum batches with the given loss
-     * weighting (NONE isolates what drawing the batches costs).
+     * The ex-1.6-like run on {@code batches} with the given loss weighting (NONE isolates what drawing the batches
+     * costs; it applies to the cube's batches).
      */
-    public static RunSpec template(boolean weighted, LossWeighting lossWeighting, int steps) {
-        TrainingData data = TrainingData.DEFAULT;
-        if (weighted) {
-            // linear from 0 to 1 over the run: a new value at every step
-            KeyframeSchedule moving = KeyframeSchedule.of(Interpolation.LINEAR,
-                    List.of(new Keyframe(0, 0), new Keyframe(Math.max(1, steps), 1)));
-            data = new TrainingData(new ColorSpec.HsvCube(36, 10, 10), SamplingWeight.BIAS,
-                    List.of(new CurriculumFactor(ColorMeasure.VIBRANCY, "data-vibrancies"),
-                            new CurriculumFactor(ColorMeasure.PRIMARY_SECONDARY_FOCUS, "data-hues")),
-                    lossWeighting, Map.of("data-hues", moving, "data-vibrancies", moving), List.of());
-        }
+    public static RunSpec template(Batches batches, LossWeighting lossWeighting, int steps) {
+        TrainingData data = switch (batches) {
+            case GRID -> TrainingData.DEFAULT;
+            case CUBE -> new TrainingData(CUBE, SamplingWeight.UNIFORM, List.of(), lossWeighting, Map.of(), List.of());
+            case WEIGHTED -> {
+                // linear from 0 to 1 over the run: a new value at every step
+                KeyframeSchedule moving = KeyframeSchedule.of(Interpolation.LINEAR,
+                        List.of(new Keyframe(0, 0), new Keyframe(Math.max(1, steps), 1)));
+                yield new TrainingData(CUBE, SamplingWeight.BIAS,
+                        List.of(new CurriculumFactor(ColorMeasure.VIBRANCY, "data-vibrancies"),
+                                new CurriculumFactor(ColorMeasure.PRIMARY_SECONDARY_FOCUS, "data-hues")),
+                        lossWeighting, Map.of("data-hues", moving, "data-vibrancies", moving), List.of());
+            }
+        };
         TrainingSpec training = new TrainingSpec(steps, 32, 8, KeyframeSchedule.constant(0.01), 1000, 10,
                 List.of(steps), Engine.FUSED, data, TrainingSpec.RECON_WEIGHT, List.of());
         List<RegularizerSpec> regs = List.of(
@@ -98,15 +122,19 @@ public final class SamplingBenchmark {
     }
 
     /**
-     * Uniform batches against weighted draws (losses not weighted: what drawing costs), then against weighted draws
-     * with per-sample loss weighting (1.6), each pair measured in alternation in CPU time (so that a machine busy with
-     * other work slows both alike); then the samplers alone.
+     * Weighted draws against uniform draws of the same cube and against the grid's (losses not weighted: what drawing
+     * costs), each pair measured in alternation in CPU time (so that a machine busy with other work slows both alike);
+     * then the grid against weighted draws with per-sample loss weighting (1.6); then the samplers alone.
      */
     public Result measure(int packSize) throws Exception {
-        double[][] draws = alternating(template(false, steps), template(true, LossWeighting.NONE, steps), packSize);
-        double[][] weightedLosses = alternating(template(false, steps), template(true, LossWeighting.SAMPLING, steps),
+        RunSpec grid = template(Batches.GRID, LossWeighting.NONE, steps);
+        RunSpec weighted = template(Batches.WEIGHTED, LossWeighting.NONE, steps);
+        double[][] sameColours = alternating(template(Batches.CUBE, LossWeighting.NONE, steps), weighted, packSize);
+        double[][] draws = alternating(grid, weighted, packSize);
+        double[][] weightedLosses = alternating(grid, template(Batches.WEIGHTED, LossWeighting.SAMPLING, steps),
                 packSize);
-        return new Result(packSize, median(draws[0]) * packSize, median(draws[1]) * packSize, medianRatio(draws),
+        return new Result(packSize, median(draws[0]) * packSize, median(sameColours[0]) * packSize,
+                median(draws[1]) * packSize, medianRatio(sameColours), medianRatio(draws),
                 median(weightedLosses[1]) * packSize, medianRatio(weightedLosses),
                 samplerMicros(template(false, steps), packSize, false),
                 samplerMicros(template(true, steps), packSize, false), samplerMicros(template(true, steps), packSize, true));
