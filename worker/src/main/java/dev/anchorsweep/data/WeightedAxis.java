@@ -385,8 +385,14 @@ final class WeightedAxis {
         int c = count.length, n = classOf.length;
         double total = 0;
         double[] weights = out.weights;
+        if (single) { // one level per class, no loop over factors
+            double[] m = measure0;
+            double low = levels[0], slope = levels[1], outLow = levels[2], range = levels[3];
+            for (int k = 0; k < c; k++) weights[k] = outLow + Math.max(0, Math.min(1, (m[k] - low) * slope)) * range;
+        } else {
+            for (int k = 0; k < c; k++) weights[k] = weight(levels, k);
+        }
         for (int k = 0; k < c; k++) {
-            weights[k] = weight(levels, k);
             classWeight[k] = base[k] * weights[k];
             total += classWeight[k] * count[k];
         }
