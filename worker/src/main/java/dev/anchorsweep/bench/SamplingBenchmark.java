@@ -211,19 +211,21 @@ public final class SamplingBenchmark {
             values[t] = data.properties().values().stream().mapToDouble(s -> held ? 0.37 : s.valueAt(step)).toArray();
         }
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        double[] us = new double[repetitions + 3];
+        double[] us = new double[repetitions];
         long sink = 0;
-        for (int r = 0; r < us.length; r++) {
+        long warmUpStart = System.nanoTime();
+        for (int r = -1; r < us.length; r++) { // r = −1: the warm-up, at least a second (until C2 has compiled the path)
             DataSampler[] samplers = new DataSampler[packSize];
             for (int p = 0; p < packSize; p++) samplers[p] = new DataSampler(template.withSeed(p));
             long start = threads.getCurrentThreadCpuTime();
             for (int p = 0; p < packSize; p++) {
                 for (int t = 0; t < steps; t++) sink += samplers[p].next(t, values[t]).size();
             }
-            us[r] = (threads.getCurrentThreadCpuTime() - start) / 1e3 / ((double) steps * packSize);
+            if (r < 0 && System.nanoTime() - warmUpStart < TrainingBenchmark.WARM_UP_NANOS / 3) r--;
+            else if (r >= 0) us[r] = (threads.getCurrentThreadCpuTime() - start) / 1e3 / ((double) steps * packSize);
         }
         if (sink == 42) System.out.print("");
-        double[] measured = Arrays.copyOfRange(us, 3, us.length); // the first three warm up
+        double[] measured = us.clone();
         Arrays.sort(measured);
         return measured[measured.length / 2];
     }
