@@ -22,8 +22,8 @@ import java.util.List;
  * thread, the runs in turns of {@link #TURN_STEPS} steps, in seed order (the runs share nothing, so the order changes
  * no result but a median stopping rule's, which compares a run with its arm's runs trained before it: a pack with a
  * stopping rule trains one run after the other), with one pair of networks (training and validation batch) reused by
- * every run of the pack: no allocation per step. Gives the
- * {@link TrainedRun}s the SameDiff engine ({@link PackTrainer}) gives, up to float rounding.
+ * every run of the pack: no allocation per step. Gives the {@link TrainedRun}s the SameDiff engine
+ * ({@link PackTrainer}) gives, up to float rounding.
  */
 public final class FusedPackTrainer implements Trainer {
 
