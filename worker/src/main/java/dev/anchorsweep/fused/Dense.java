@@ -75,7 +75,7 @@ final class Dense {
             for (int o = out; o < op; o++) t[row + o] = 0f;
         }
         for (int ov = 0; ov < op; ov += L) {
-            var valid = S.indexInRange(ov, out);
+            var valid = Lanes.below(ov, out);
             FloatVector bias = FloatVector.zero(S);
             for (int j = 0; j < bp; j++) bias = bias.add(FloatVector.fromArray(S, t, j * op + ov));
             bias.intoArray(g, b + ov, valid);

@@ -27,6 +27,17 @@ final class Lanes {
         if (LENGTH > 16) throw new IllegalStateException("lane sums are written for up to 16 floats, not " + LENGTH);
     }
     /** Rotations by 8, 4, 2 and 1 lanes: the fixed tree of {@link #sum} (species of up to 16 floats). */
+    /**
+     * Per n in [0, LENGTH], the mask of the first n lanes (made once: {@code indexInRange} fell back to the Vector
+     * API's Java code in the hot loops, a few % of a step).
+     */
+    @SuppressWarnings("unchecked")
+    private static final VectorMask<Float>[] FIRST = new VectorMask[LENGTH + 1];
+
+    static {
+        for (int n = 0; n <= LENGTH; n++) FIRST[n] = VectorMask.fromLong(SPECIES, n == 64 ? -1L : (1L << n) - 1);
+    }
+
     private static final VectorShuffle<Float> BY_8 = VectorShuffle.iota(SPECIES, 8, 1, true);
     private static final VectorShuffle<Float> BY_4 = VectorShuffle.iota(SPECIES, 4, 1, true);
     private static final VectorShuffle<Float> BY_2 = VectorShuffle.iota(SPECIES, 2, 1, true);
@@ -50,7 +61,12 @@ final class Lanes {
 
     /** The lanes of the vector at {@code offset} that hold real samples (index &lt; batch). */
     static VectorMask<Float> real(int offset, int batch) {
-        return SPECIES.indexInRange(offset, batch);
+        return below(offset, batch);
+    }
+
+    /** The lanes of the vector at {@code offset} ≥ 0 whose index is below {@code limit} (as {@code indexInRange}). */
+    static VectorMask<Float> below(int offset, int limit) {
+        return FIRST[Math.max(0, Math.min(LENGTH, limit - offset))];
     }
 
     /** The sum of the lanes, in a fixed order (pairwise over rotations; written out so the vectors stay in registers). */
@@ -90,9 +106,9 @@ final class Lanes {
         p = p.fma(r, FloatVector.broadcast(SPECIES, 1.6666665459e-1f));
         p = p.fma(r, FloatVector.broadcast(SPECIES, 5.0000001201e-1f));
         FloatVector er = p.fma(r.mul(r), r).add(1f);
-        IntVector bits = (IntVector) t.reinterpretAsInts();
-        IntVector exponent = bits.sub(Float.floatToRawIntBits(ROUNDER)).add(127).lanewise(VectorOperators.LSHL, 23);
-        return er.mul((FloatVector) exponent.reinterpretAsFloats());
+        IntVector bits = t.viewAsIntegralLanes(); // typed views: a cast of reinterpretAs…() left C2 the Java fallback
+        IntVector exponent = bits.sub(Float.floatToRawIntBits(ROUNDER)).add(127).mul(1 << 23); // << 23, the same bits
+        return er.mul(exponent.viewAsFloatingLanes());
     }
 
 }

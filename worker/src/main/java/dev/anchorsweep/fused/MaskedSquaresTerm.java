@@ -7,21 +7,26 @@ import jdk.incubator.vector.VectorSpecies;
 final class MaskedSquaresTerm implements LatentTerm {
 
     private static final VectorSpecies<Float> S = Lanes.SPECIES;
-    private final float[] mask;
+    /** The dims whose mask is not 0, and their mask values. */
+    private final int[] dims;
+    private final float[] weights;
 
     MaskedSquaresTerm(float[] mask) {
-        this.mask = mask.clone();
+        this.dims = java.util.stream.IntStream.range(0, mask.length).filter(d -> mask[d] != 0).toArray();
+        this.weights = new float[dims.length];
+        for (int j = 0; j < dims.length; j++) weights[j] = mask[dims[j]];
     }
 
     @Override
     public void values(LatentBatch latent, float[] out) {
         int bp = latent.bp;
         for (int c = 0; c < bp; c += Lanes.LENGTH) {
+            // over the dims of the mask only (a skipped dim inside the loop left the accumulator boxed: C2 then ran
+            // the Vector API's Java fallback)
             FloatVector acc = FloatVector.zero(S);
-            for (int d = 0; d < latent.k; d++) {
-                if (mask[d] == 0) continue;
-                FloatVector z = FloatVector.fromArray(S, latent.z, d * bp + c);
-                acc = z.mul(z).fma(FloatVector.broadcast(S, mask[d]), acc);
+            for (int j = 0; j < dims.length; j++) {
+                FloatVector z = FloatVector.fromArray(S, latent.z, dims[j] * bp + c);
+                acc = z.mul(z).fma(FloatVector.broadcast(S, weights[j]), acc);
             }
             acc.intoArray(out, c);
         }
@@ -32,10 +37,9 @@ final class MaskedSquaresTerm implements LatentTerm {
         int bp = latent.bp;
         for (int c = 0; c < bp; c += Lanes.LENGTH) {
             FloatVector k = FloatVector.fromArray(S, coef, c).mul(2f);
-            for (int d = 0; d < latent.k; d++) {
-                if (mask[d] == 0) continue;
-                int i = d * bp + c;
-                FloatVector.fromArray(S, latent.z, i).mul(k).fma(FloatVector.broadcast(S, mask[d]), FloatVector.fromArray(S, latent.gradZ, i))
+            for (int j = 0; j < dims.length; j++) {
+                int i = dims[j] * bp + c;
+                FloatVector.fromArray(S, latent.z, i).mul(k).fma(FloatVector.broadcast(S, weights[j]), FloatVector.fromArray(S, latent.gradZ, i))
                         .intoArray(latent.gradZ, i);
             }
         }
