@@ -15,12 +15,20 @@ import java.util.Arrays;
  * next to the last one), else an open-addressing map from the value's bits. Readers take no lock (an entry is
  * published before its key or its count, with release/acquire), writers take this object's lock. The tables' cells lie
  * in shared arrays in the order they were built, so a run that walks a schedule reads them as one stream. Bounded by
- * {@link #MAX_BYTES}: where a new table would exceed it, all are forgotten and built again as they are asked for.
+ * {@link #MAX_BYTES} (and all axes together by {@link #MAX_ALL_BYTES}): where a new table would exceed it, all of the
+ * axis's are forgotten and built again as they are asked for.
  */
 final class ExactTables {
 
     /** The most bytes of tables kept per axis: 32 MB (about 20,000 values of an axis of 100 positions). */
     static final long MAX_BYTES = 32L << 20;
+    /**
+     * The most bytes of tables kept by all axes together: 256 MB (a sweep of many data phases has an axis pair per
+     * phase, each up to {@link #MAX_BYTES}). An axis whose next table would exceed it forgets its own first.
+     */
+    static final long MAX_ALL_BYTES = 256L << 20;
+    /** Bytes of tables kept by all axes (of the prototypes in use: {@link #forgetAll} starts it again). */
+    private static final java.util.concurrent.atomic.AtomicLong ALL = new java.util.concurrent.atomic.AtomicLong();
     /** Cells per shared array (512 KB): a schedule's tables lie next to one another in it. */
     static final int ARENA_CELLS = 1 << 16;
 
@@ -90,6 +98,16 @@ final class ExactTables {
         this.maxBytes = maxBytes;
     }
 
+    /** Starts the count of all axes' bytes again: the prototypes that kept them are dropped. */
+    static void forgetAll() {
+        ALL.set(0);
+    }
+
+    /** Bytes of tables kept by all axes, as counted for {@link #MAX_ALL_BYTES}. */
+    static long allBytes() {
+        return ALL.get();
+    }
+
     /** Tables built so far. */
     synchronized long built() {
         return built;
@@ -110,7 +128,9 @@ final class ExactTables {
         axis.build(new double[] {value}, t);
         built++;
         long size = axis.tableBytes();
-        if (bytes + size > maxBytes) { // forget them all: each is built again when asked for
+        if (bytes + size > maxBytes || ALL.get() + size > MAX_ALL_BYTES) { // forget them all: built again as asked
+            long forgotten = bytes;
+            ALL.updateAndGet(all -> Math.max(0, all - forgotten));
             slots = new Slots(1024);
             order = new Order(512);
             count = 0;
@@ -134,6 +154,7 @@ final class ExactTables {
         s.tables[i] = t;
         KEYS.setRelease(s.keys, i, key);
         bytes += size;
+        ALL.addAndGet(size);
         count = n + 1;
         return t;
     }

@@ -46,7 +46,7 @@ final class PhaseSampler {
         Key key = new Key(phase, grid, List.copyOf(concepts), List.copyOf(properties));
         PhaseSampler prototype = PROTOTYPES.get(key);
         if (prototype == null) {
-            if (PROTOTYPES.size() > 256) PROTOTYPES.clear();
+            if (PROTOTYPES.size() > 256) forgetPrototypes();
             TrainingColors colors = phase.colors().build(grid);
             int size = phase.full() ? colors.size() : phase.batchSize();
             prototype = new PhaseSampler(phase, colors, concepts, properties, size);
@@ -55,9 +55,13 @@ final class PhaseSampler {
         return new PhaseSampler(prototype);
     }
 
-    /** Forgets every prototype (and so the proposal tables its axes share), for tests of a cold start. */
+    /**
+     * Forgets every prototype and so the tables its axes share (where more than 256 are kept, and for tests of a cold
+     * start).
+     */
     static void forgetPrototypes() {
         PROTOTYPES.clear();
+        ExactTables.forgetAll();
     }
 
     private PhaseSampler(PhaseSampler prototype) {

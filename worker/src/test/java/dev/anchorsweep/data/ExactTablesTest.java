@@ -84,6 +84,20 @@ class ExactTablesTest {
     }
 
     @Test
+    void theBytesOfAllAxesAreCountedAndAnAxisThatForgetsTakesItsOwnOff() {
+        WeightedAxis axis = axis();
+        long size = axis.tableBytes();
+        ExactTables tables = new ExactTables(10 * size), other = new ExactTables();
+        long before = ExactTables.allBytes();
+        AliasTable last = null;
+        for (int t = 0; t < 10; t++) last = tables.at(value(t), last, axis);
+        for (int t = 0; t < 5; t++) other.at(value(t), null, axis);
+        assertEquals(before + 15 * size, ExactTables.allBytes());
+        tables.at(value(10), last, axis); // over its budget: its 10 forgotten, the new one kept
+        assertEquals(before + 6 * size, ExactTables.allBytes());
+    }
+
+    @Test
     void runsOnTwoThreadsAtOnceDrawWhatEachDrawsAlone() throws Exception {
         WeightedAxis prototype = axis();
         int runs = 16;
