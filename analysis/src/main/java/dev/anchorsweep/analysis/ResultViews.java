@@ -126,11 +126,7 @@ public final class ResultViews {
             view(spark, VERSIONS, "SELECT * FROM stored_sweeps");
             List<Row> keys = new ArrayList<>();
             shown.forEach((sweepId, v) -> keys.add(RowFactory.create(sweepId, v.version())));
-            Dataset<Row> selected = spark.createDataFrame(keys, new StructType()
-                    .add("sweep_id", DataTypes.StringType).add("version", DataTypes.IntegerType));
-            Dataset<Row> sweeps = spark.table("stored_sweeps");
-            sweeps.join(selected, sweeps.col("sweep_id").equalTo(selected.col("sweep_id"))
-                    .and(sweeps.col("version").equalTo(selected.col("version"))), "left_semi")
+            withKeys(spark, spark.table("stored_sweeps"), keys, "version", DataTypes.IntegerType)
                     .createOrReplaceTempView("sweeps");
             registered.add("sweeps");
         } else if (version != null) {
@@ -144,10 +140,7 @@ public final class ResultViews {
             if (present.contains("sweeps")) {
                 List<Row> keys = new ArrayList<>();
                 shown.forEach((sweepId, v) -> v.runIds().forEach(id -> keys.add(RowFactory.create(sweepId, id))));
-                Dataset<Row> planned = spark.createDataFrame(keys, new StructType()
-                        .add("sweep_id", DataTypes.StringType).add("run_id", DataTypes.StringType));
-                ranked = ranked.join(planned, ranked.col("sweep_id").equalTo(planned.col("sweep_id"))
-                        .and(ranked.col("run_id").equalTo(planned.col("run_id"))), "left_semi");
+                ranked = withKeys(spark, ranked, keys, "run_id", DataTypes.StringType);
             }
             ranked.where("commit_rank = 1")
                     .select(Arrays.stream(spark.table("stored_runs").columns()).map(functions::col).toArray(Column[]::new))
@@ -165,6 +158,18 @@ public final class ResultViews {
         }
         if (present.contains("sweeps")) registered.add(VERSIONS);
         return registered;
+    }
+
+    /**
+     * The rows of {@code data} whose (sweep_id, {@code column}) is one of {@code keys}: a left semi join with a small
+     * local table of the keys.
+     */
+    private static Dataset<Row> withKeys(SparkSession spark, Dataset<Row> data, List<Row> keys, String column,
+                                         org.apache.spark.sql.types.DataType type) {
+        Dataset<Row> wanted = spark.createDataFrame(keys, new StructType()
+                .add("sweep_id", DataTypes.StringType).add(column, type));
+        return data.join(wanted, data.col("sweep_id").equalTo(wanted.col("sweep_id"))
+                .and(data.col(column).equalTo(wanted.col(column))), "left_semi");
     }
 
     private static void view(SparkSession spark, String name, String sql) {

@@ -155,13 +155,7 @@ final class RowShredder<R> {
                     + " given for a list of " + (c.element() == Kind.LIST ? "lists of " + c.inner() : c.element()));
         }
         if (list instanceof double[] a) {
-            if (a.length == 0) {
-                w.writeNull(0, c.empty());
-                return;
-            }
-            int d = c.present();
-            w.write(a[0], 0, d);
-            for (int i = 1; i < a.length; i++) w.write(a[i], 1, d);
+            doubles(w, a, 0, 1, c.present(), c.empty());
             return;
         }
         if (list instanceof double[][] a) {
@@ -193,13 +187,7 @@ final class RowShredder<R> {
             return;
         }
         if (list instanceof double[] a) {
-            if (a.length == 0) {
-                w.writeNull(r, c.innerEmpty());
-                return;
-            }
-            int d = c.present();
-            w.write(a[0], r, d);
-            for (int i = 1; i < a.length; i++) w.write(a[i], 2, d);
+            doubles(w, a, r, 2, c.present(), c.innerEmpty());
             return;
         }
         List<?> elements = (List<?>) list;
@@ -216,6 +204,19 @@ final class RowShredder<R> {
             }
             r = 2;
         }
+    }
+
+    /**
+     * A list of doubles, without boxing: its first element at repetition level {@code first}, the others at
+     * {@code next}; an empty one writes one null at definition level {@code empty}.
+     */
+    private static void doubles(ColumnWriter w, double[] a, int first, int next, int present, int empty) {
+        if (a.length == 0) {
+            w.writeNull(first, empty);
+            return;
+        }
+        w.write(a[0], first, present);
+        for (int i = 1; i < a.length; i++) w.write(a[i], next, present);
     }
 
     private void elementNull(Column c, ColumnWriter w, int r) {
